@@ -1,0 +1,152 @@
+"""The home page and the general-purpose standard page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from kreativ.blocks import BodyBlock, OfferBlock
+from kreativ.seo import SeoMixin
+
+
+class BasePage(SeoMixin, Page):
+    """What every public page of the portal shares: an intro, SEO data, a listing image."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("A sentence or two; shown in listings and previews.")
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
+
+    class Meta:
+        abstract = True
+
+    def get_og_image(self):
+        return self.listing_image
+
+
+class HomePage(BasePage):
+    """The front door: what the region offers, featured hubs, next courses and funding deadlines."""
+
+    hero_title = models.CharField(_("headline"), max_length=200, blank=True)
+    offers = StreamField(
+        [("offer", OfferBlock())],
+        verbose_name=_("what the region offers"),
+        blank=True,
+    )
+    funding_intro = RichTextField(
+        _("funding section text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown above the list of upcoming funding deadlines."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("more content"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("intro")], heading=_("Welcome")),
+        FieldPanel("offers"),
+        InlinePanel("featured_hubs", label=_("Featured hubs"), max_num=6),
+        FieldPanel("funding_intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_title"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "kreativ.StandardPage",
+        "kreativ.NewsIndexPage",
+        "hubs.HubIndexPage",
+        "hubs.AcademyPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def featured_hub_pages(self) -> list[Page]:
+        """The featured hubs, in the reader's language, live ones only."""
+        pages = []
+        for item in self.featured_hubs.select_related("hub"):
+            hub = item.hub.localized if item.hub else None
+            if hub is not None and hub.live:
+                pages.append(hub.specific)
+        return pages
+
+    def upcoming_sessions(self, limit: int = 4):
+        from hubs.models import CourseSession
+
+        return CourseSession.objects.upcoming_for_locale(self.locale)[:limit]
+
+    def upcoming_deadlines(self, limit: int = 5) -> list[Any]:
+        """Next funding deadlines; empty until the funding radar's app provides them."""
+        from django.apps import apps
+
+        if not apps.is_installed("opportunities"):
+            return []
+        from opportunities.public import upcoming_deadlines
+
+        return upcoming_deadlines(limit=limit)
+
+    def get_json_ld(self, request: HttpRequest | None = None) -> dict[str, Any]:
+        from django.conf import settings
+
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": str(settings.WAGTAIL_SITE_NAME),
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+
+
+class HomePageFeaturedHub(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_hubs")
+    hub = models.ForeignKey(
+        "hubs.HubPage",
+        verbose_name=_("hub"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("hub", "hubs.HubPage")]
+
+
+class StandardPage(BasePage):
+    """A page of text, images and links: about us, services, contacts, privacy."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    subpage_types = ["kreativ.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_json_ld(self, request: HttpRequest | None = None) -> dict[str, Any]:
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "description": self.get_meta_description(),
+        }

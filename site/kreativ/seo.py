@@ -1,0 +1,46 @@
+"""What every public page gives search engines and link previews.
+
+Pages describe themselves as schema.org JSON-LD and an Open Graph image; the sitemap lists every
+translation with hreflang alternates (Wagtail's own sitemap lists one language tree only).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.html import strip_tags
+
+
+class SeoMixin:
+    """Mixed into the site's page models; defaults that a page type can override."""
+
+    def get_json_ld(self, request: HttpRequest | None = None) -> dict[str, Any] | None:
+        """schema.org data for this page; None for pages that have nothing specific to say."""
+        return None
+
+    def get_og_image(self):
+        """The image shown when the page is shared; page types with an image override this."""
+        return None
+
+    def get_meta_description(self) -> str:
+        """A short plain-text description for <meta name=description> and og:description."""
+        text = getattr(self, "search_description", "") or getattr(self, "intro", "") or ""
+        return strip_tags(str(text)).strip()[:300]
+
+    def get_translation_urls(self, request: HttpRequest | None = None) -> list[tuple[str, str]]:
+        """(language code, absolute URL) of every live translation, this page included."""
+        urls = []
+        for page in self.get_translations(inclusive=True).live().public().select_related("locale"):
+            url = page.get_full_url(request)
+            if url:
+                urls.append((page.locale.language_code, url))
+        return sorted(urls)
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
+        urls = super().get_sitemap_urls(request)
+        alternates = [{"lang_code": code, "location": url} for code, url in self.get_translation_urls(request)]
+        if len(alternates) > 1:
+            for entry in urls:
+                entry["alternates"] = alternates
+        return urls

@@ -1,0 +1,89 @@
+"""Template tags for the site-wide layout: JSON-LD, language links, the page's social image."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context: dict[str, Any], page: Page | None) -> SafeString:
+    """The page's schema.org data as a <script> that no string in the data can break out of."""
+    if not isinstance(page, Page) or not hasattr(page, "get_json_ld"):
+        return mark_safe("")
+    data = page.get_json_ld(context.get("request"))
+    if not data:
+        return mark_safe("")
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: dict[str, Any], page: Page | None) -> list[dict[str, Any]]:
+    """One link per site language: the page's translation where it exists, else that language's home."""
+    request = context.get("request")
+    current = get_language()
+    translations: dict[str, Page] = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    site = Site.find_for_request(request) if request is not None else None
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        exact = target is not None
+        if target is None and site is not None:
+            locale = Locale.objects.filter(language_code=code).first()
+            target = site.root_page.get_translation_or_none(locale) if locale else None
+            if target is not None and not target.live:
+                target = None
+        if target is None:
+            continue
+        links.append(
+            {"code": code, "name": name, "url": target.get_url(request), "exact": exact, "active": code == current}
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context: dict[str, Any]) -> Page | None:
+    """The home page in the reader's language."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    return site.root_page.localized.specific
+
+
+@register.filter
+def absolute(url: str, request) -> str:
+    if not url or request is None:
+        return url
+    return request.build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context: dict[str, Any], page: Page) -> list[tuple[str, str]]:
+    """(language, URL) of the page's live translations, for <link rel=alternate hreflang>."""
+    if not isinstance(page, Page) or not hasattr(page, "get_translation_urls"):
+        return []
+    return page.get_translation_urls(context.get("request"))
+
+
+_OG_LOCALES = {"cs": "cs_CZ", "sl": "sl_SI", "en": "en_GB"}
+
+
+@register.simple_tag
+def og_locale() -> str:
+    return _OG_LOCALES.get(get_language() or "", "cs_CZ")
