@@ -9,6 +9,32 @@ from tests.factories import HomePageFactory
 
 
 @pytest.fixture
+def base_data(transactional_db) -> None:
+    """What the data migrations create, restored for tests that commit (and so flush) their data.
+
+    Django's serialized rollback would do this, but Playwright's sync API runs tests in a context
+    where the test database connection's serialized copy is not visible, so the migrations' own
+    functions are run again instead (each is idempotent).
+    """
+    import importlib
+
+    from django.apps import apps
+    from django.conf import settings
+
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Site.objects.exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=Page.get_first_root_node(), is_default_site=True)
+    for module, function in [
+        ("kreativ.migrations.0002_taxonomies", "create_taxonomies"),
+        ("kreativ.migrations.0003_locales_and_roles", "create_locales_and_roles"),
+    ]:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture
 def locales(db) -> dict[str, Locale]:
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
@@ -39,3 +65,19 @@ def translate(page: Page, code: str, **fields) -> Page:
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation
+
+
+def t(message: str, language: str = "cs", **values) -> str:
+    """An interface string as a reader of ``language`` sees it (the compiled catalogue's translation)."""
+    from django.utils import translation
+
+    with translation.override(language):
+        text = translation.gettext(message)
+    return text % values if values else text
+
+
+def tn(singular: str, plural: str, count: int, language: str = "cs") -> str:
+    from django.utils import translation
+
+    with translation.override(language):
+        return translation.ngettext(singular, plural, count) % {"counter": count}

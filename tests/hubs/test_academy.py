@@ -13,7 +13,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from hubs.models import AcademyPage, CoursePage, CourseRegistration
 from kreativ.models import HomePage
-from tests.conftest import translate
+from tests.conftest import t, translate
 from tests.factories import (
     AcademyPageFactory,
     CoursePageFactory,
@@ -30,6 +30,12 @@ class CourseCreationRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(AcademyPage, {HomePage})
         self.assertCanCreateAt(AcademyPage, CoursePage)
         self.assertCanNotCreateAt(HomePage, CoursePage)
+
+
+FULL_NOTICE = (
+    "The course is full. If you register now, you will be put on the waiting list "
+    + "and we will contact you if a seat becomes free."
+)
 
 
 @pytest.fixture
@@ -55,20 +61,27 @@ def register(client, course, name: str, email: str):
 def test_registration_fills_seats_then_the_waiting_list_then_closes(client, course):
     first = register(client, course, "Anna", "anna@example.com")
     assert first.status_code == 200
-    assert "Thank you, your seat is booked." in first.content.decode()
+    assert t("Thank you, your seat is booked.") in first.content.decode()
     register(client, course, "Bára", "bara@example.com")
     assert course.confirmed_count() == 2
 
     page_when_full = client.get(course.url).content.decode()
-    assert "The course is full." in page_when_full
-    assert "Join the waiting list" in page_when_full
+    assert t(FULL_NOTICE) in page_when_full
+    assert t("Join the waiting list") in page_when_full
 
     waiting = register(client, course, "Cyril", "cyril@example.com")
-    assert "you are on the waiting list (position 1)" in waiting.content.decode()
+    assert (
+        t(
+            "The course is full, so you are on the waiting list (position %(position)s). "
+            "We will write to you if a seat becomes free.",
+            position=1,
+        )
+        in waiting.content.decode()
+    )
     assert CourseRegistration.objects.get(email="cyril@example.com").status == "waiting"
 
     closed_page = client.get(course.url).content.decode()
-    assert "Registration is closed." in closed_page
+    assert t("The course is full and its waiting list is full too. Registration is closed.") in closed_page
     assert "<form" not in closed_page.split('id="registration"')[1]
 
     refused = register(client, course, "Dana", "dana@example.com")
@@ -82,7 +95,7 @@ def test_one_registration_per_email(client, course):
     register(client, course, "Anna", "anna@example.com")
     again = register(client, course, "Anna N.", "ANNA@example.com")
     assert again.status_code == 200
-    assert "This e-mail address is already registered for this course." in again.content.decode()
+    assert t("This e-mail address is already registered for this course.") in again.content.decode()
     assert course.registrations().count() == 1
 
 
@@ -115,7 +128,7 @@ def test_past_course_takes_no_registration(client, academy):
     CourseSessionFactory(course=past, start=start, end=start + dt.timedelta(hours=2))
     add_registration_fields(past)
     html = client.get(past.url).content.decode()
-    assert "This course has already taken place." in html
+    assert t("This course has already taken place.") in html
     response = register(client, past, "Anna", "anna@example.com")
     assert response.status_code == 409
     assert past.registrations().count() == 0

@@ -13,6 +13,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from hubs.models import HubIndexPage, HubPage
 from kreativ.models import HomePage, Region, Sector
+from tests.conftest import t
 from tests.factories import EquipmentFactory, HubIndexPageFactory, HubPageFactory, OpeningHoursFactory
 
 
@@ -72,7 +73,7 @@ def test_hub_page_carries_its_map_marker(client, hub_index):
         {
             "title": "Kreativní centrum",
             "url": hub.url,
-            "kind": "Creative hub",
+            "kind": t("Creative hub"),
             "address": "Horní náměstí 5, 779 00 Olomouc",
             "lat": 49.5938,
             "lng": 17.2509,
