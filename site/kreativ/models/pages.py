@@ -75,6 +75,7 @@ class HomePage(BasePage):
         "kreativ.NewsIndexPage",
         "hubs.HubIndexPage",
         "hubs.AcademyPage",
+        "opportunities.FundingFinderPage",
     ]
 
     class Meta:

@@ -27,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "kreativ",
     "hubs",
+    "opportunities",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -189,6 +190,24 @@ MAP_TILE_ATTRIBUTION = env_str(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+
+# The funding radar. Amounts are compared across currencies at these reference rates (EUR per unit);
+# they only sort and filter, they are never shown as a conversion.
+FUNDING_EUR_RATES = {"EUR": 1, "CZK": 0.040, "USD": 0.92, "GBP": 1.17, "HUF": 0.0025, "PLN": 0.23, "CHF": 1.05}
+# Languages a funding call may be written in (wider than the site's own).
+CALL_LANGUAGES = [
+    ("cs", "Čeština"),
+    ("sl", "Slovenščina"),
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("sk", "Slovenčina"),
+    ("hr", "Hrvatski"),
+    ("it", "Italiano"),
+    ("pl", "Polski"),
+    ("hu", "Magyar"),
+]
+FUNDING_PAGE_SIZE = 20
 
 # Names used on pages and in e-mails.
 KREATIV_ORGANISATION_NAME = env_str("KREATIV_ORGANISATION_NAME", _("Creative region"))

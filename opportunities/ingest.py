@@ -1,0 +1,246 @@
+"""The one place that writes crawled data: items become moderated funding calls.
+
+Keyed on (source, external id):
+
+- a new call becomes a draft revision submitted to the "Funding call moderation" workflow;
+- a changed call gets a new revision of its crawled fields only (a field a moderator edited keeps
+  the moderator's value) and goes to moderation again, where Wagtail's revision compare shows what
+  changed;
+- an unchanged call writes nothing;
+- a call its source no longer lists is marked so at the end of a complete run, never deleted.
+
+Rejected calls stay out of the public site and are not resubmitted until their crawled data changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import unicodedata
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from opportunities.models import CrawlRun, DuplicateSuggestion, FundingCall, Source, SourceRecord
+from opportunities.values import CRAWLED_FIELDS, InvalidItem, apply_values, call_values, crawled_values, digest
+
+logger = logging.getLogger(__name__)
+
+NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+TITLE_SIMILARITY = 0.85
+
+__all__ = ["CHANGED", "NEW", "UNCHANGED", "InvalidItem", "ModerationNotConfigured", "finish_run", "ingest_item"]
+
+
+class ModerationNotConfigured(RuntimeError):
+    """Starting the moderation workflow would publish unreviewed data, so ingest refuses."""
+
+
+def ingest_item(source_slug: str, item: dict[str, Any], now: dt.datetime | None = None) -> str:
+    """Brings one crawled item into moderation; returns ``"new"``, ``"changed"`` or ``"unchanged"``."""
+    now = now or timezone.now()
+    source = Source.objects.get(slug=source_slug)
+    external_id = str(item.get("external_id") or "").strip()
+    if not external_id:
+        raise InvalidItem("the item has no external id")
+    values = crawled_values(item)
+    values_digest = digest(values)
+    record = SourceRecord.objects.select_related("call").filter(source=source, external_id=external_id).first()
+    if record is None:
+        return _create(source, external_id, values, values_digest, now)
+    if record.data_hash == values_digest:
+        if not record.is_listed:
+            _relist(record)
+        return UNCHANGED
+    return _change(record, values, values_digest, now)
+
+
+@transaction.atomic
+def _create(source: Source, external_id: str, values: dict[str, Any], values_digest: str, now: dt.datetime) -> str:
+    call = FundingCall(live=False, first_seen=now, is_listed=True, crawled_values=values)
+    apply_values(call, values)
+    call.save()
+    SourceRecord.objects.create(
+        source=source,
+        external_id=external_id,
+        call=call,
+        url=values["url"],
+        data=values,
+        data_hash=values_digest,
+        first_seen=now,
+        last_changed=now,
+    )
+    call.save_revision(log_action=True)
+    submit_for_moderation(call)
+    suggest_duplicates(call, source)
+    return NEW
+
+
+@transaction.atomic
+def _change(record: SourceRecord, values: dict[str, Any], values_digest: str, now: dt.datetime) -> str:
+    previous = record.data
+    record.data = values
+    record.data_hash = values_digest
+    record.url = values["url"]
+    record.last_changed = now
+    record.is_listed = True
+    record.unlisted_at = None
+    record.save()
+    call = FundingCall.objects.select_for_update().get(pk=record.call_id)
+    if not call.is_listed:
+        FundingCall.objects.filter(pk=call.pk).update(is_listed=True)
+    if call.merged_into_id or _primary_record_id(call) != record.pk:
+        # A merged call, or a second source of a call: its record is kept, the call follows its first source.
+        return CHANGED
+    latest = call.get_latest_revision_as_object()
+    baseline = latest.crawled_values or previous
+    current = call_values(latest)
+    updates = {
+        name: values[name]
+        for name in CRAWLED_FIELDS
+        if values.get(name) != previous.get(name) and current.get(name) == baseline.get(name)
+    }
+    if not updates:
+        logger.info("Call %s changed at its source only in fields a moderator edited.", call.pk)
+        return CHANGED
+    apply_values(latest, updates)
+    latest.crawled_values = {**baseline, **updates}
+    latest.save_revision(log_action=True)
+    submit_for_moderation(call)
+    return CHANGED
+
+
+def _primary_record_id(call: FundingCall) -> int | None:
+    return call.records.order_by("first_seen", "pk").values_list("pk", flat=True).first()
+
+
+def _relist(record: SourceRecord) -> None:
+    SourceRecord.objects.filter(pk=record.pk).update(is_listed=True, unlisted_at=None)
+    FundingCall.objects.filter(pk=record.call_id).update(is_listed=True)
+
+
+def submit_for_moderation(call: FundingCall) -> None:
+    """(Re)starts the moderation workflow on the call's latest revision.
+
+    A workflow in progress, or one a moderator rejected, is cancelled first, so that the task under
+    review is the newest revision and the compare view shows what the source changed.
+    """
+    workflow = call.get_workflow()
+    if workflow is None or not workflow.active:
+        raise ModerationNotConfigured("Funding calls have no active moderation workflow.")
+    if not workflow.tasks.filter(active=True).exists():
+        raise ModerationNotConfigured(
+            f"The workflow {workflow.name!r} has no active task; starting it would publish the call unreviewed."
+        )
+    state = call.current_workflow_state
+    if state is not None:
+        state.cancel(user=None)
+    workflow.start(call, user=None)
+
+
+# --- duplicates --------------------------------------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+
+
+def suggest_duplicates(call: FundingCall, source: Source) -> list[DuplicateSuggestion]:
+    """Suggests merges with calls from other sources that share the identifier, or title, deadline and funder."""
+    others = FundingCall.objects.filter(merged_into__isnull=True).exclude(pk=call.pk).exclude(records__source=source)
+    candidates: dict[int, tuple[str, float]] = {}
+    if call.call_identifier:
+        for other in others.filter(call_identifier__iexact=call.call_identifier).only("pk"):
+            candidates[other.pk] = ("same call identifier", 1.0)
+    dates = {d.at.date() for d in call.deadlines.all()}
+    if dates:
+        query = Q()
+        for day in dates:
+            query |= Q(deadlines__at__date=day)
+        title = _plain(call.title)
+        for other in others.filter(query).exclude(pk__in=candidates).distinct().only("pk", "title", "funder"):
+            score = SequenceMatcher(None, title, _plain(other.title)).ratio()
+            same_funder = _plain(call.funder) == _plain(other.funder) or not (call.funder and other.funder)
+            if score >= TITLE_SIMILARITY and same_funder:
+                candidates[other.pk] = ("similar title, same deadline and funder", round(score, 3))
+    suggestions = []
+    for other_pk, (reason, score) in candidates.items():
+        suggestion, _ = DuplicateSuggestion.objects.get_or_create(
+            call=call, duplicate_of_id=other_pk, defaults={"reason": reason, "score": score}
+        )
+        suggestions.append(suggestion)
+    return suggestions
+
+
+@transaction.atomic
+def merge_calls(duplicate: FundingCall, into: FundingCall, user=None) -> None:
+    """Merges ``duplicate`` into ``into``: every source link moves over; the duplicate leaves public view."""
+    if duplicate.pk == into.pk or into.merged_into_id:
+        raise ValueError("A call cannot be merged into itself or into a merged call.")
+    SourceRecord.objects.filter(call=duplicate).update(call=into)
+    FundingCall.objects.filter(merged_into=duplicate).update(merged_into=into)
+    state = duplicate.current_workflow_state
+    if state is not None:
+        state.cancel(user=user)
+    if duplicate.live:
+        duplicate.unpublish(user=user)
+    FundingCall.objects.filter(pk=duplicate.pk).update(merged_into=into)
+    listed = SourceRecord.objects.filter(call=into, is_listed=True).exists()
+    FundingCall.objects.filter(pk=into.pk).update(is_listed=listed)
+    DuplicateSuggestion.objects.filter(
+        Q(call=duplicate, duplicate_of=into) | Q(call=into, duplicate_of=duplicate)
+    ).update(status=DuplicateSuggestion.Status.MERGED)
+    DuplicateSuggestion.objects.filter(Q(call=duplicate) | Q(duplicate_of=duplicate), status="open").update(
+        status=DuplicateSuggestion.Status.DISMISSED
+    )
+    from wagtail.log_actions import log
+
+    log(instance=into, action="opportunities.merge", user=user, data={"merged": duplicate.pk, "title": duplicate.title})
+
+
+# --- runs --------------------------------------------------------------------------------------
+
+
+def finish_run(
+    source_slug: str,
+    seen_external_ids: Iterable[str],
+    stats: dict[str, Any],
+    errors: list[dict[str, Any]],
+    started_at: dt.datetime | None = None,
+) -> CrawlRun:
+    """Records a run; after a complete run, marks the calls its source no longer lists.
+
+    A run with errors may have missed part of the listing, so it never marks anything as vanished:
+    one failing page must not make live calls look withdrawn.
+    """
+    source = Source.objects.get(slug=source_slug)
+    seen = set(seen_external_ids)
+    now = timezone.now()
+    complete = not errors and stats.get("finish_reason", "finished") == "finished" and bool(seen)
+    unlisted = 0
+    if complete:
+        vanished = SourceRecord.objects.filter(source=source, is_listed=True).exclude(external_id__in=seen)
+        call_ids = list(vanished.values_list("call_id", flat=True))
+        unlisted = vanished.update(is_listed=False, unlisted_at=now)
+        if call_ids:
+            still_listed = SourceRecord.objects.filter(call_id__in=call_ids, is_listed=True).values("call_id")
+            FundingCall.objects.filter(pk__in=call_ids).exclude(pk__in=still_listed).update(is_listed=False)
+    status = CrawlRun.Status.OK if not errors else (CrawlRun.Status.PARTIAL if seen else CrawlRun.Status.FAILED)
+    return CrawlRun.objects.create(
+        source=source,
+        started_at=started_at or stats.get("start_time") or now,
+        finished_at=now,
+        status=status,
+        pages=int(stats.get("pages", 0) or 0),
+        items_seen=len(seen),
+        items_new=int(stats.get(NEW, 0) or 0),
+        items_changed=int(stats.get(CHANGED, 0) or 0),
+        items_unchanged=int(stats.get(UNCHANGED, 0) or 0),
+        items_unlisted=unlisted,
+        errors=list(errors)[:500],
+    )

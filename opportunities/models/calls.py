@@ -1,0 +1,374 @@
+"""Funding calls: Wagtail snippets under moderation, with their deadlines and duplicate suggestions.
+
+A call's public state is its live (published) version; crawled changes and moderators' edits are
+revisions that go through the "Funding call moderation" workflow. Its status (forthcoming, open,
+closed) is computed from its dates whenever it is asked for: sources keep saying "open" after the
+deadline has passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from opportunities.html import clean_html
+from opportunities.panels import CallSourcesPanel
+
+
+class CallStatus(models.TextChoices):
+    FORTHCOMING = "forthcoming", _("Forthcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class SupportKind(models.TextChoices):
+    GRANT = "grant", _("Grant")
+    LOAN = "loan", _("Loan")
+    VOUCHER = "voucher", _("Voucher")
+    PRIZE = "prize", _("Prize")
+    RESIDENCY = "residency", _("Residency")
+    MOBILITY = "mobility", _("Mobility")
+    PROCUREMENT = "procurement", _("Public procurement")
+    OTHER = "other", _("Other")
+
+
+def status_of(opening: dt.datetime | None, final_deadline: dt.datetime | None, now: dt.datetime) -> str:
+    """The status a call has at ``now``: closed once its last deadline passed, forthcoming before opening."""
+    if final_deadline is not None and final_deadline < now:
+        return CallStatus.CLOSED
+    if opening is not None and opening > now:
+        return CallStatus.FORTHCOMING
+    return CallStatus.OPEN
+
+
+def status_q(statuses: list[str] | set[str], now: dt.datetime) -> Q:
+    """The database condition for calls having one of ``statuses`` at ``now`` (see ``status_of``)."""
+    condition = Q()
+    not_closed = Q(final_deadline__isnull=True) | Q(final_deadline__gte=now)
+    if CallStatus.CLOSED in statuses:
+        condition |= Q(final_deadline__lt=now)
+    if CallStatus.FORTHCOMING in statuses:
+        condition |= not_closed & Q(opening_date__gt=now)
+    if CallStatus.OPEN in statuses:
+        condition |= not_closed & (Q(opening_date__isnull=True) | Q(opening_date__lte=now))
+    return condition
+
+
+def to_eur(amount: Decimal | None, currency: str) -> Decimal | None:
+    """An amount in euros at the configured reference rates, for comparing calls across currencies."""
+    if amount is None:
+        return None
+    rate = settings.FUNDING_EUR_RATES.get((currency or "EUR").upper())
+    if rate is None:
+        return None
+    return (Decimal(amount) * Decimal(str(rate))).quantize(Decimal("1"))
+
+
+class FundingCallQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def public(self):
+        """What the public may see: live calls that were not merged into another."""
+        return self.filter(live=True, merged_into__isnull=True)
+
+    def with_status(self, statuses: list[str] | set[str], now: dt.datetime | None = None):
+        condition = status_q(statuses, now or timezone.now())
+        return self.filter(condition) if condition else self.none()
+
+    def not_closed(self, now: dt.datetime | None = None):
+        return self.with_status([CallStatus.OPEN, CallStatus.FORTHCOMING], now)
+
+    def with_next_deadline(self, now: dt.datetime | None = None):
+        """Annotates ``next_deadline``: the earliest deadline still ahead (None once all passed)."""
+        now = now or timezone.now()
+        upcoming = Deadline.objects.filter(call=OuterRef("pk"), at__gte=now).order_by("at").values("at")[:1]
+        return self.annotate(next_deadline=Subquery(upcoming))
+
+    def deadline_within(self, start: dt.datetime, end: dt.datetime):
+        return self.filter(Exists(Deadline.objects.filter(call=OuterRef("pk"), at__gte=start, at__lte=end)))
+
+
+class FundingCall(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A national or EU call for funding that CCI actors may apply to."""
+
+    title = models.CharField(_("title"), max_length=400)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, null=True, blank=True, editable=False)
+    summary = models.TextField(_("summary"), blank=True)
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=["h3", "h4", "bold", "italic", "ol", "ul", "link"],
+    )
+    url = models.URLField(_("call page"), max_length=1000, blank=True)
+    call_identifier = models.CharField(_("call identifier"), max_length=200, blank=True, db_index=True)
+    programme = models.ForeignKey(
+        "opportunities.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="calls",
+    )
+    funder = models.CharField(_("funder"), max_length=300, blank=True)
+    support_kind = models.CharField(
+        _("kind of support"), max_length=20, choices=SupportKind.choices, default=SupportKind.GRANT
+    )
+    opening_date = models.DateTimeField(_("opens"), null=True, blank=True)
+    final_deadline = models.DateTimeField(_("final deadline"), null=True, blank=True, editable=False, db_index=True)
+    budget_total = models.DecimalField(_("total budget"), max_digits=16, decimal_places=2, null=True, blank=True)
+    amount_min = models.DecimalField(_("minimum per project"), max_digits=16, decimal_places=2, null=True, blank=True)
+    amount_max = models.DecimalField(_("maximum per project"), max_digits=16, decimal_places=2, null=True, blank=True)
+    max_amount_eur = models.DecimalField(
+        _("maximum per project in EUR"),
+        max_digits=16,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+    )
+    cofinancing_rate = models.DecimalField(
+        _("co-financing rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("The share of the costs the funder pays, in per cent."),
+    )
+    currency = models.CharField(_("currency"), max_length=3, default="EUR")
+    applicant_types = ParentalManyToManyField(
+        "opportunities.ApplicantType", verbose_name=_("eligible applicants"), blank=True, related_name="calls"
+    )
+    sectors = ParentalManyToManyField("kreativ.Sector", verbose_name=_("CCI sectors"), blank=True, related_name="calls")
+    regions = ParentalManyToManyField(
+        "kreativ.Region", verbose_name=_("geographic scope"), blank=True, related_name="calls"
+    )
+    language = models.CharField(_("language"), max_length=5, blank=True, choices=settings.CALL_LANGUAGES)
+
+    first_seen = models.DateTimeField(_("first seen"), default=timezone.now, editable=False)
+    is_listed = models.BooleanField(
+        _("listed by its source"),
+        default=True,
+        editable=False,
+        help_text=_("Whether a source still lists the call; a call that vanished is never deleted."),
+    )
+    crawled_values = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="The values last taken from crawling; a field whose value differs was edited by a moderator.",
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_calls",
+        editable=False,
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="fundingcall")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="fundingcall",
+        for_concrete_model=False,
+    )
+
+    objects = FundingCallQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("url"),
+                FieldRowPanel([FieldPanel("call_identifier"), FieldPanel("support_kind"), FieldPanel("language")]),
+                FieldRowPanel([FieldPanel("programme"), FieldPanel("funder")]),
+            ],
+            heading=_("The call"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("opening_date"), InlinePanel("deadlines", label=_("Deadline"), min_num=0)],
+            heading=_("Dates"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("budget_total"), FieldPanel("currency")]),
+                FieldRowPanel([FieldPanel("amount_min"), FieldPanel("amount_max"), FieldPanel("cofinancing_rate")]),
+            ],
+            heading=_("Money"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("applicant_types", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("regions"),
+            ],
+            heading=_("Who and where"),
+        ),
+        CallSourcesPanel(heading=_("Sources and duplicates")),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("call_identifier", boost=5),
+        index.SearchField("funder"),
+        index.RelatedFields("programme", [index.SearchField("name")]),
+        index.FilterField("live"),
+        index.FilterField("merged_into"),
+        index.FilterField("language"),
+        index.FilterField("final_deadline"),
+        index.FilterField("first_seen"),
+    ]
+
+    class Meta:
+        verbose_name = _("funding call")
+        verbose_name_plural = _("funding calls")
+        indexes = [models.Index(fields=["live", "merged_into", "final_deadline"], name="call_public_deadline")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.description = clean_html(self.description or "")
+        self.max_amount_eur = to_eur(self.amount_max or self.amount_min, self.currency)
+        self.final_deadline = max((d.at for d in self.deadlines.all()), default=None)
+        super().save(*args, **kwargs)
+        if not self.slug:
+            self.slug = f"{slugify(self.title)[:100].strip('-') or 'call'}-{self.pk}"
+            type(self).objects.filter(pk=self.pk).update(slug=self.slug)
+
+    # --- dates ---------------------------------------------------------------------------------
+
+    def deadline_list(self) -> list[Deadline]:
+        return sorted(self.deadlines.all(), key=lambda d: d.at)
+
+    def with_content_json(self, content: dict[str, Any]) -> FundingCall:
+        """A revision's content, keeping what belongs to the call rather than to one revision."""
+        obj = super().with_content_json(content)
+        for name in ("slug", "first_seen", "is_listed", "merged_into_id"):
+            setattr(obj, name, getattr(self, name))
+        return obj
+
+    def last_seen(self) -> dt.datetime | None:
+        """When a source last listed the call: its last run for a listed call, else when it vanished.
+
+        Derived rather than stored, so that a re-crawl of unchanged data writes nothing.
+        """
+        moments = []
+        for record in self.records.select_related("source"):
+            if record.is_listed:
+                run = record.source.runs.exclude(status="running").order_by("-started_at").first()
+                moments.append(run.started_at if run else record.last_changed)
+            elif record.unlisted_at:
+                moments.append(record.unlisted_at)
+        return max(moments, default=None)
+
+    def status(self, now: dt.datetime | None = None) -> str:
+        deadlines = [d.at for d in self.deadlines.all()]
+        return status_of(self.opening_date, max(deadlines) if deadlines else None, now or timezone.now())
+
+    def get_status_display(self) -> str:
+        return str(CallStatus(self.status()).label)
+
+    def next_deadline(self, now: dt.datetime | None = None) -> dt.datetime | None:
+        now = now or timezone.now()
+        upcoming = [d.at for d in self.deadlines.all() if d.at >= now]
+        return min(upcoming) if upcoming else None
+
+    # --- previews ------------------------------------------------------------------------------
+
+    def get_preview_template(self, request, mode_name: str) -> str:
+        return "opportunities/call_detail.html"
+
+    def get_preview_context(self, request, mode_name: str) -> dict[str, Any]:
+        from opportunities.models.pages import FundingFinderPage
+
+        context = super().get_preview_context(request, mode_name)
+        context.update(call=self, finder=FundingFinderPage.objects.live().first(), preview=True)
+        return context
+
+
+class Deadline(Orderable):
+    """One deadline of a call; multi-stage calls have several."""
+
+    call = ParentalKey(FundingCall, on_delete=models.CASCADE, related_name="deadlines")
+    at = models.DateTimeField(_("deadline"))
+    label = models.CharField(_("stage"), max_length=100, blank=True, help_text=_("e.g. first stage, full proposal"))
+
+    panels = [FieldRowPanel([FieldPanel("at"), FieldPanel("label")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        indexes = [models.Index(fields=["call", "at"], name="deadline_call_at")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.label}".strip()
+
+
+class DuplicateSuggestion(models.Model):
+    """Two calls that look like the same call from two sources, for a moderator to merge or dismiss."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for a decision")
+        MERGED = "merged", _("Merged")
+        DISMISSED = "dismissed", _("Not a duplicate")
+
+    call = models.ForeignKey(FundingCall, on_delete=models.CASCADE, related_name="duplicate_suggestions")
+    duplicate_of = models.ForeignKey(FundingCall, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(_("why"), max_length=200)
+    score = models.FloatField(_("similarity"), default=1.0)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(_("suggested"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("duplicate suggestion")
+        verbose_name_plural = _("duplicate suggestions")
+        constraints = [models.UniqueConstraint(fields=["call", "duplicate_of"], name="unique_duplicate_pair")]
+
+    def __str__(self) -> str:
+        return f"{self.call} ≈ {self.duplicate_of}"

@@ -1,0 +1,129 @@
+"""The funding finder: a routable page holding the finder, a page per call, and the feeds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from kreativ.models import BasePage
+
+
+class FundingFinderPage(RoutablePageMixin, BasePage):
+    """Where CCI actors find open calls; one per language tree."""
+
+    body = RichTextField(_("text above the finder"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["kreativ.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("funding finder")
+
+    # --- the finder ----------------------------------------------------------------------------
+
+    def finder_context(self, request: HttpRequest) -> dict[str, Any]:
+        from opportunities.finder import Finder, FinderForm
+
+        form = FinderForm(request.GET or None)
+        filters = form.filters()
+        result = Finder(filters).run()
+        return {
+            "form": form,
+            "result": result,
+            "feeds": self.feed_links({k: v for k, v in filters.items() if k not in {"page", "sort"}}),
+        }
+
+    def feed_links(self, filters: dict[str, Any]) -> list[dict[str, str]]:
+        """The feeds of these filters, for <link rel=alternate> and the page's own links."""
+        from opportunities.finder import finder_query
+
+        query = finder_query(filters)
+        suffix = f"?{query}" if query else ""
+        base = self.get_url()
+        return [
+            {"type": kind, "label": label, "url": base + self.reverse_subpage(route) + suffix}
+            for route, kind, label in (
+                ("feed_rss", "application/rss+xml", "RSS"),
+                ("feed_atom", "application/atom+xml", "Atom"),
+                ("feed_json", "application/feed+json", "JSON Feed"),
+                ("feed_ical", "text/calendar", _("Deadlines in your calendar (iCalendar)")),
+            )
+        ]
+
+    @path("")
+    def index_route(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        context = self.get_context(request)
+        context.update(self.finder_context(request))
+        return TemplateResponse(request, self.get_template(request), context)
+
+    # --- one call ------------------------------------------------------------------------------
+
+    def public_call(self, slug: str):
+        """The live call with this slug; a merged call too (its page redirects), but never a draft."""
+        from opportunities.models import FundingCall
+
+        call = get_object_or_404(FundingCall.objects.select_related("programme", "merged_into"), slug=slug)
+        if not call.live and not call.merged_into_id:
+            raise Http404
+        return call
+
+    def call_url(self, call, request: HttpRequest | None = None) -> str:
+        return self.get_url(request) + self.reverse_subpage("call", kwargs={"slug": call.slug})
+
+    @path("calls/<slug:slug>/", name="call")
+    def call(self, request: HttpRequest, slug: str) -> HttpResponse:
+        call = self.public_call(slug)
+        if call.merged_into_id:
+            target = call.merged_into
+            if not target.live:
+                raise Http404
+            return HttpResponsePermanentRedirect(self.call_url(target, request))
+        context = self.get_context(request)
+        context.update(call=call, finder=self)
+        return TemplateResponse(request, "opportunities/call_detail.html", context)
+
+    @path("calls/<slug:slug>/ical/", name="call_ical")
+    def call_ical(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from opportunities.ical import calendar_response
+
+        call = self.public_call(slug)
+        if call.merged_into_id:
+            raise Http404
+        return calendar_response([call], self, request, filename=call.slug)
+
+    # --- feeds for any filter ------------------------------------------------------------------
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request: HttpRequest) -> HttpResponse:
+        from opportunities.feeds import FinderRssFeed
+
+        return FinderRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request: HttpRequest) -> HttpResponse:
+        from opportunities.feeds import FinderAtomFeed
+
+        return FinderAtomFeed(self)(request)
+
+    @path("feed/json/", name="feed_json")
+    def feed_json(self, request: HttpRequest) -> HttpResponse:
+        from opportunities.feeds import json_feed_response
+
+        return json_feed_response(self, request)
+
+    @path("feed/ical/", name="feed_ical")
+    def feed_ical(self, request: HttpRequest) -> HttpResponse:
+        from opportunities.feeds import finder_calls
+        from opportunities.ical import calendar_response
+
+        return calendar_response(finder_calls(request), self, request, filename="funding-deadlines")

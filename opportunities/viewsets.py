@@ -1,0 +1,197 @@
+"""The funding radar in Wagtail's admin: calls under moderation, vocabularies, sources and runs."""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_filters.widgets import BooleanWidget
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from opportunities.models import (
+    ApplicantType,
+    CallStatus,
+    CrawlRun,
+    DuplicateSuggestion,
+    FundingCall,
+    Programme,
+    Source,
+    status_q,
+)
+
+
+class FundingCallFilterSet(WagtailFilterSet):
+    call_status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=CallStatus.choices, method="filter_call_status", empty_label=_("Any status")
+    )
+    source = django_filters.ModelChoiceFilter(
+        label=_("Source"), queryset=Source.objects.all(), field_name="records__source", distinct=True
+    )
+    programme = django_filters.ModelChoiceFilter(label=_("Programme"), queryset=Programme.objects.all())
+    final_deadline = django_filters.DateFromToRangeFilter(label=_("Final deadline"), widget=DateRangePickerWidget)
+    is_listed = django_filters.BooleanFilter(label=_("Listed by its source"), widget=BooleanWidget)
+    duplicates = django_filters.BooleanFilter(
+        label=_("Has a suggested duplicate"), method="filter_duplicates", widget=BooleanWidget
+    )
+
+    class Meta:
+        model = FundingCall
+        fields = ["live"]
+
+    def filter_call_status(self, queryset, name, value):
+        return queryset.filter(status_q([value], timezone.now())) if value else queryset
+
+    def filter_duplicates(self, queryset, name, value):
+        if value is None:
+            return queryset
+        open_suggestions = DuplicateSuggestion.objects.filter(status=DuplicateSuggestion.Status.OPEN)
+        condition = Q(pk__in=open_suggestions.values("call")) | Q(pk__in=open_suggestions.values("duplicate_of"))
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class StatusColumn(Column):
+    """The call's status computed from its dates (not the source's word for it)."""
+
+    def get_value(self, instance):
+        return instance.get_status_display()
+
+
+class FundingCallViewSet(SnippetViewSet):
+    model = FundingCall
+    icon = "doc-full-inverse"
+    menu_label = _("Funding calls")
+    menu_order = 100
+    filterset_class = FundingCallFilterSet
+    list_display = [
+        "title",
+        StatusColumn("call_status", label=_("Status")),
+        "programme",
+        DateColumn("final_deadline", label=_("Final deadline")),
+        Column("is_listed", label=_("Listed"), accessor="is_listed"),
+    ]
+    list_per_page = 50
+    ordering = ["-first_seen"]
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return FundingCall.objects.select_related("programme").prefetch_related("deadlines")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("duplicates/<int:suggestion_id>/merge/", self.merge_view, name="merge"),
+            path("duplicates/<int:suggestion_id>/dismiss/", self.dismiss_view, name="dismiss_duplicate"),
+        ]
+
+    def _suggestion(self, request, suggestion_id: int) -> DuplicateSuggestion:
+        if not request.user.has_perm("opportunities.change_fundingcall"):
+            raise PermissionDenied
+        return get_object_or_404(
+            DuplicateSuggestion.objects.select_related("call", "duplicate_of"),
+            pk=suggestion_id,
+            status=DuplicateSuggestion.Status.OPEN,
+        )
+
+    def merge_view(self, request, suggestion_id: int):
+        """Confirms, then merges one call of a suggested pair into the other (the moderator picks which stays)."""
+        from opportunities.ingest import merge_calls
+
+        suggestion = self._suggestion(request, suggestion_id)
+        pair = {"call": suggestion.call, "duplicate_of": suggestion.duplicate_of}
+        if request.method == "POST":
+            keep = request.POST.get("keep", "duplicate_of")
+            if keep not in pair:
+                raise PermissionDenied
+            kept = pair[keep]
+            merged = pair["call" if keep == "duplicate_of" else "duplicate_of"]
+            merge_calls(merged, kept, user=request.user)
+            messages.success(request, _("“%(merged)s” was merged into “%(kept)s”.") % {"merged": merged, "kept": kept})
+            return redirect(reverse(self.get_url_name("edit"), args=[kept.pk]))
+        return TemplateResponse(
+            request,
+            "opportunities/admin/merge_confirm.html",
+            {
+                "suggestion": suggestion,
+                "view": self,
+                "header_icon": self.icon,
+                "page_title": _("Merge duplicate calls"),
+            },
+        )
+
+    def dismiss_view(self, request, suggestion_id: int):
+        suggestion = self._suggestion(request, suggestion_id)
+        if request.method != "POST":
+            raise PermissionDenied
+        suggestion.status = DuplicateSuggestion.Status.DISMISSED
+        suggestion.save(update_fields=["status"])
+        messages.success(request, _("The suggestion was dismissed."))
+        return redirect(reverse(self.get_url_name("edit"), args=[suggestion.call_id]))
+
+
+class ProgrammeViewSet(SnippetViewSet):
+    model = Programme
+    icon = "folder-open-inverse"
+    list_display = ["name", "code", "funder"]
+    search_fields = ["name", "code", "funder"]
+
+
+class ApplicantTypeViewSet(SnippetViewSet):
+    model = ApplicantType
+    icon = "group"
+    list_display = ["name_cs", "name_sl", "name_en", "slug"]
+    search_fields = ["name_cs", "name_sl", "name_en", "slug"]
+
+
+class SourceViewSet(SnippetViewSet):
+    model = Source
+    icon = "download"
+    list_display = ["name", "kind", "enabled", "url"]
+    list_filter = ["kind", "enabled"]
+    search_fields = ["name", "slug", "url"]
+
+
+class CrawlRunViewSet(SnippetViewSet):
+    model = CrawlRun
+    icon = "history"
+    list_display = [
+        "source",
+        DateColumn("started_at", label=_("Started")),
+        "status",
+        "items_seen",
+        "items_new",
+        "items_changed",
+        "items_unchanged",
+        "items_unlisted",
+        Column("error_count", label=_("Errors"), accessor="error_count"),
+    ]
+    list_filter = ["source", "status"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "source",
+        "started_at",
+        "finished_at",
+        "status",
+        "pages",
+        "items_seen",
+        "items_new",
+        "items_changed",
+        "items_unchanged",
+        "items_unlisted",
+        "errors",
+    ]
+
+
+class FundingViewSetGroup(SnippetViewSetGroup):
+    items = (FundingCallViewSet, ProgrammeViewSet, ApplicantTypeViewSet, SourceViewSet, CrawlRunViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Funding radar")
+    menu_name = "funding"
+    menu_order = 150

@@ -1,0 +1,83 @@
+"""Moderators in Wagtail's admin: the listing, the edit view's sources panel, approval, merging."""
+
+from __future__ import annotations
+
+import feedparser
+import pytest
+from django.urls import reverse
+
+from opportunities import ingest
+from opportunities.models import DuplicateSuggestion, FundingCall, Source, SourceRecord
+from tests.opportunities.conftest import make_item
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name: str, *args) -> str:
+    return reverse(f"wagtailsnippets_opportunities_fundingcall:{name}", args=args)
+
+
+def test_moderator_approves_a_crawled_draft_in_the_admin_and_it_goes_public(client, moderator, finder):
+    ingest.ingest_item("eu_ft", make_item(title="Literary translation 2027", sectors=["books-press"]))
+    call = FundingCall.objects.get()
+    client.force_login(moderator)
+
+    listing = client.get(url("list")).content.decode()
+    assert "Literary translation 2027" in listing
+    edit = client.get(url("edit", call.pk))
+    assert edit.status_code == 200
+    assert "EU Funding &amp; Tenders portal" in edit.content.decode()  # the sources panel
+    assert client.get(finder.call_url(call)).status_code == 404
+    assert client.get(finder.url).context["result"].total == 0
+
+    task_state = call.current_workflow_task_state
+    response = client.post(url("workflow_action", call.pk, "approve", task_state.pk), {"comment": "Checked."})
+    assert response.status_code in (200, 302)
+    call.refresh_from_db()
+    assert call.live
+
+    assert [c.title for c in client.get(finder.url).context["result"].page.object_list] == ["Literary translation 2027"]
+    assert client.get(finder.call_url(call)).status_code == 200
+    rss = feedparser.parse(client.get(finder.url + "feed/rss/").content)
+    assert [e.title for e in rss.entries] == ["Literary translation 2027"]
+    assert "Literary translation 2027" in client.get(finder.url + "feed/json/").content.decode()
+    assert b"Literary translation 2027" in client.get(finder.url + "feed/ical/").content
+
+
+def test_listing_filters_by_status_source_and_duplicates(client, moderator, finder, publish):
+    publish(make_item("open-one", title="Open call"))
+    Source.objects.create(slug="desk", name="Desk", kind="listing")
+    ingest.ingest_item("desk", make_item("other", title="Same call elsewhere", call_identifier="open-one"))
+    client.force_login(moderator)
+    by_source = client.get(url("list") + f"?source={Source.objects.get(slug='desk').pk}").content.decode()
+    assert "Same call elsewhere" in by_source and "Open call" not in by_source
+    duplicates = client.get(url("list") + "?duplicates=true").content.decode()
+    assert "Same call elsewhere" in duplicates
+    closed = client.get(url("list") + "?call_status=closed").content.decode()
+    assert "Open call" not in closed
+
+
+def test_moderator_merges_a_suggested_duplicate(client, moderator):
+    ingest.ingest_item("eu_ft", make_item())
+    Source.objects.create(slug="desk", name="Creative Europe Desk", kind="listing")
+    ingest.ingest_item("desk", make_item("desk-1", title="Projekty spolupráce", call_identifier="CREA-CULT-2027-COOP"))
+    suggestion = DuplicateSuggestion.objects.get()
+    client.force_login(moderator)
+    confirm = client.get(url("merge", suggestion.pk))
+    assert confirm.status_code == 200
+    assert "Projekty spolupráce" in confirm.content.decode()
+    response = client.post(url("merge", suggestion.pk), {"keep": "duplicate_of"})
+    kept = suggestion.duplicate_of
+    assert response["Location"] == url("edit", kept.pk)
+    assert sorted(SourceRecord.objects.filter(call=kept).values_list("source__slug", flat=True)) == ["desk", "eu_ft"]
+    assert FundingCall.objects.get(pk=suggestion.call_id).merged_into_id == kept.pk
+
+
+def test_editors_cannot_moderate_calls(client, home):
+    from django.contrib.auth.models import Group, User
+
+    editor = User.objects.create_user("editor", "editor@example.com", "password")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    ingest.ingest_item("eu_ft", make_item())
+    client.force_login(editor)
+    assert client.get(url("list")).status_code in (302, 403)
