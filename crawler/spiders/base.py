@@ -65,6 +65,7 @@ class KreativSpider(scrapy.Spider):
     sectors: ClassVar[tuple[str, ...]] = ()
     support_kind: ClassVar[str | None] = None
     required_config: ClassVar[tuple[str, ...]] = ()
+    needs_start_urls: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -82,7 +83,7 @@ class KreativSpider(scrapy.Spider):
         missing = [key for key in self.required_config if not self.config.get(key)]
         if missing:
             raise ValueError(f"{self.name}: config needs {', '.join(missing)}")
-        if not self.start_urls:
+        if not self.start_urls and self.needs_start_urls:
             raise ValueError(f"{self.name}: no start URLs (pass -a start_urls=... or config.start_urls)")
 
     def loader_context(self, base_url: str | None = None) -> dict[str, Any]:
