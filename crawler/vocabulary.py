@@ -174,9 +174,10 @@ SECTOR_KEYWORDS: dict[str, tuple[str, ...]] = {
         r"periodik\w*",
     ),
     "arts-education": (r"umelecke vzdelavan\w*", r"umetnostn\w* izobrazevan\w*", r"arts education"),
-    "music": (r"hudb\w*", r"glasb\w*", r"music\w*"),
+    "music": (r"hudb\w*", r"hudeb\w*", r"glasb\w*", r"music\w*"),
     "performing-arts": (
         r"divadl\w*",
+        r"divadel\w*",
         r"tanec\b",
         r"tanecn\w*",
         r"gledalisc\w*",
