@@ -77,7 +77,7 @@ def to_description(value: str, loader_context: dict[str, Any]) -> str:
     return sanitise_html(value, loader_context.get("base_url"))
 
 
-def slugs_or_mapped(mapper):  # noqa: ANN001, ANN201 - a processor factory
+def slugs_or_mapped(mapper):
     """An input processor: vocabulary slugs pass, other text goes through ``mapper``."""
     known = set(vocabulary.APPLICANT_TYPES) | set(vocabulary.SECTORS)
 
@@ -99,7 +99,7 @@ def support_kind(value: str) -> str | None:
     return normalise.guess_support_kind(value, default="") or None
 
 
-def in_order(vocabulary_values: Iterable[str]):  # noqa: ANN201 - a processor factory
+def in_order(vocabulary_values: Iterable[str]):
     """An output processor: unique values, in the vocabulary's order."""
     order = tuple(vocabulary_values)
 

@@ -168,9 +168,7 @@ def find_dates(
     return [value for _, value in sorted(found, key=lambda pair: pair[0])]
 
 
-def _parse_with_dateparser(
-    text: str, tz: ZoneInfo, languages: tuple[str, ...], end_of_day: bool
-) -> datetime | None:
+def _parse_with_dateparser(text: str, tz: ZoneInfo, languages: tuple[str, ...], end_of_day: bool) -> datetime | None:
     if len(text) > 80 or not re.search(r"\d", text):
         return None  # dateparser guesses wildly on sentences; it is only asked about short values
     import dateparser
@@ -267,10 +265,8 @@ def parse_number(text: str) -> Decimal | None:
     elif "," in text or "." in text:
         sep = "," if "," in text else "."
         parts = text.split(sep)
-        if len(parts) > 2 or (len(parts[-1]) == 3 and len(parts[0]) <= 3):
-            text = "".join(parts)  # groups of three: a thousands separator
-        else:
-            text = ".".join(parts)
+        thousands = len(parts) > 2 or (len(parts[-1]) == 3 and len(parts[0]) <= 3)  # groups of three
+        text = "".join(parts) if thousands else ".".join(parts)
     try:
         return Decimal(text)
     except InvalidOperation:
@@ -340,7 +336,7 @@ MIN_LETTERS = 20
 
 
 @functools.lru_cache(maxsize=1)
-def _identifier():  # noqa: ANN202 - py3langid has no type hints
+def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -126,7 +126,7 @@ class IngestPipeline:
     async def process_item(self, item: Any, spider: object = None) -> Any:
         try:
             result = await self._in_thread(self.ingest.ingest_item, self.source, dict(item))
-        except Exception as error:  # noqa: BLE001 - one call's failure must not stop the others
+        except Exception as error:
             logger.exception("[%s] ingest failed for %s", self.source, item.get("external_id"))
             report = RunReport.of(self.crawler)
             if report is not None:

@@ -40,15 +40,24 @@ page_failed = object()  # a signal: page_failed(error: dict, spider)
 ERROR_KINDS = ("http", "timeout", "network", "robots", "parse", "invalid-item", "ingest", "other")
 
 
+NETWORK_ERRORS = frozenset(
+    {"DownloadConnectionRefusedError", "CannotResolveHostError", "DownloadFailedError", "ResponseDataLossError"}
+    | {"ConnectionLost", "ResponseFailed", "ResponseNeverReceived"}
+)
+
+
 def describe_failure(failure: Failure) -> tuple[str, str, int | None]:
     """``(kind, message, status)`` of a request's failure, for the run's error list."""
     error = failure.value
     if isinstance(error, HttpError):
         status = error.response.status
         return "http", f"HTTP {status}", status
-    if isinstance(error, (TwistedTimeoutError, TCPTimedOutError)) or type(error).__name__ == "TimeoutError":
+    # Scrapy 2.19 wraps download errors in its own classes (DownloadTimeoutError,
+    # CannotResolveHostError, …); older versions raise Twisted's. Both are recognised.
+    names = {cls.__name__ for cls in type(error).__mro__}
+    if isinstance(error, (TwistedTimeoutError, TCPTimedOutError)) or any("Timeout" in name for name in names):
         return "timeout", f"timed out: {error}", None
-    if isinstance(error, (DNSLookupError, ConnectError)):
+    if isinstance(error, (DNSLookupError, ConnectError)) or names & NETWORK_ERRORS:
         return "network", f"{type(error).__name__}: {error}", None
     if isinstance(error, IgnoreRequest):
         message = str(error) or "request ignored"

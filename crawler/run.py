@@ -91,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
 
     process = CrawlerProcess(settings, install_root_handler=True)
     if args.spider not in process.spider_loader.list():
-        print(f"crawler.run: no spider {args.spider!r}; have {', '.join(process.spider_loader.list())}", file=sys.stderr)
+        print(
+            f"crawler.run: no spider {args.spider!r}; have {', '.join(process.spider_loader.list())}", file=sys.stderr
+        )
         return 2
     crawler = process.create_crawler(args.spider)
     output = args.output.open("w", encoding="utf-8") if args.output else None

@@ -53,9 +53,7 @@ HTTPCACHE_ENABLED = os.environ.get("KREATIV_CRAWLER_HTTPCACHE", "1") not in ("0"
 HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"
 HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
 HTTPCACHE_DIR = os.path.abspath(
-    os.environ.get(
-        "KREATIV_CRAWLER_HTTPCACHE_DIR", os.path.join(os.environ.get("KREATIV_VAR_DIR", "var"), "httpcache")
-    )
+    os.environ.get("KREATIV_CRAWLER_HTTPCACHE_DIR", os.path.join(os.environ.get("KREATIV_VAR_DIR", "var"), "httpcache"))
 )
 HTTPCACHE_EXPIRATION_SECS = 0
 HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 408, 429]

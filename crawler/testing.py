@@ -183,7 +183,9 @@ Handler = Callable[[Hit], Route]
 class LoopbackServer:
     """A threaded HTTP server on 127.0.0.1 (see the module docstring). Unknown paths answer 404."""
 
-    def __init__(self, routes: Mapping[str, Route | Handler] | None = None, *, prefixes: Mapping[str, Handler] | None = None):
+    def __init__(
+        self, routes: Mapping[str, Route | Handler] | None = None, *, prefixes: Mapping[str, Handler] | None = None
+    ):
         self.routes: dict[str, Route | Handler] = dict(routes or {})
         self.prefixes: dict[str, Handler] = dict(prefixes or {})
         self.hits: list[Hit] = []
@@ -193,12 +195,14 @@ class LoopbackServer:
         class RequestHandler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
+            def log_message(self, format: str, *args: Any) -> None:
                 pass
 
             def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                hit = Hit(self.command, self.path, dict(self.headers.items()), self.rfile.read(length) if length else b"")
+                hit = Hit(
+                    self.command, self.path, dict(self.headers.items()), self.rfile.read(length) if length else b""
+                )
                 with server._lock:
                     server.hits.append(hit)
                 route = server.resolve(hit)
@@ -216,7 +220,7 @@ class LoopbackServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a timeout test): nothing to answer
 
-            do_GET = do_POST = do_HEAD = _answer  # noqa: N815 - BaseHTTPRequestHandler's names
+            do_GET = do_POST = do_HEAD = _answer
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), RequestHandler)
         self.httpd.daemon_threads = True

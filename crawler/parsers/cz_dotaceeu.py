@@ -95,7 +95,9 @@ def parse_call(response: Response, external_id: str | None = None) -> CallItem:
             "priority_axis": value("Prioritní osa"),
             "applicants_text": value("Oprávnění žadatelé"),
             "form_available": value("Zpřístupnění žádosti o podporu"),
-            "more_info_url": response.urljoin(more.css("a::attr(href)").get()) if more is not None and more.css("a") else None,
+            "more_info_url": response.urljoin(more.css("a::attr(href)").get())
+            if more is not None and more.css("a")
+            else None,
             "status_log": status_log,
         },
     )

@@ -101,7 +101,7 @@ class EuFtSpider(KreativSpider):
                 self.seen_references.add(reference)
             try:
                 item = parser.parse_result(result)
-            except Exception as error:  # noqa: BLE001 - one bad row must not lose the page
+            except Exception as error:
                 self.logger.warning("[%s] unreadable result %s: %s", self.source_slug, reference, error)
                 self.report_row_error(response, reference, error)
                 continue
@@ -128,7 +128,12 @@ class EuFtSpider(KreativSpider):
         try:
             yield parser.parse_topic_details(json.loads(response.text), item)
         except ValueError as error:
-            self.logger.info("[%s] topic details of %s unreadable (%s); kept from search", self.source_slug, item["external_id"], error)
+            self.logger.info(
+                "[%s] topic details of %s unreadable (%s); kept from search",
+                self.source_slug,
+                item["external_id"],
+                error,
+            )
             self.crawler.stats.inc_value("eu_ft/details_unreadable")
             yield item
 

@@ -136,7 +136,14 @@ def test_applicant_types_from_slovenian_conditions():
         "Upravičenci do sredstev so samostojni podjetniki, mikro in male gospodarske družbe, zadruge, zavodi, "
         "… Pri naložbah v nastanitvene kapacitete (sobodajalstvo) so upravičeni tudi fizične oseb in društva."
     )
-    assert normalise.map_applicant_types(text) == ["sme", "micro-enterprise", "freelancer", "ngo", "individual", "other"]
+    assert normalise.map_applicant_types(text) == [
+        "sme",
+        "micro-enterprise",
+        "freelancer",
+        "ngo",
+        "individual",
+        "other",
+    ]
 
 
 def test_a_freelancer_phrase_is_not_also_an_individual():
@@ -150,7 +157,9 @@ def test_a_place_name_is_not_a_municipality_applicant():
 
 
 def test_sectors_from_titles():
-    assert normalise.map_sectors("Fostering Ukrainians’ access to culture and cultural heritage") == ["cultural-heritage"]
+    assert normalise.map_sectors("Fostering Ukrainians’ access to culture and cultural heritage") == [
+        "cultural-heritage"
+    ]
     assert normalise.map_sectors("Films on the Move") == ["film-audiovisual"]
     assert normalise.map_sectors("Podpora divadelní a hudební tvorby") == ["music", "performing-arts"]
     assert normalise.map_sectors("Design of novel battery chemistries") == []

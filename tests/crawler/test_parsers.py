@@ -85,7 +85,9 @@ def test_si_hostile_page_description_is_clean():
 
 
 def test_dotaceeu_listing():
-    entries = cz_dotaceeu.parse_listing(html_response(f"{DOTACE}/cs/jak-ziskat-dotaci/vyzvy", "cz_dotaceeu", "listing.html"))
+    entries = cz_dotaceeu.parse_listing(
+        html_response(f"{DOTACE}/cs/jak-ziskat-dotaci/vyzvy", "cz_dotaceeu", "listing.html")
+    )
     assert [(e.url, e.external_id, e.title) for e in entries] == [
         (DOTACE + CALL_109, CALL_109, "MŽP_109. výzva, SC 1.3, opatření 1.3.3, průběžná")
     ]
@@ -195,8 +197,12 @@ def test_eu_cascade_call_from_snapshot_row():
     assert item["title"].startswith("ZMINA:Resilience. Rolling call for International Showcasin")  # caName
     assert item["call_identifier"] == "CREA-CULT-2025-COOP-UA-1"
     assert item["programme"] == "Creative Europe (CREA)"
-    assert item["url"] == "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/competitive-calls-cs/14601" or item["url"].startswith(
-        "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/competitive-calls-cs/"
+    assert (
+        item["url"]
+        == "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/competitive-calls-cs/14601"
+        or item["url"].startswith(
+            "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/competitive-calls-cs/"
+        )
     )
     assert len(item["deadlines"]) == 5  # a rolling call with five cut-offs
     assert item["deadlines"] == sorted(item["deadlines"])
@@ -231,7 +237,10 @@ def test_eu_topic_details_complete_the_item():
     assert merged["description"].startswith("<p>Scope")
     assert "script" not in merged["description"] and "javascript" not in merged["description"]
     assert merged["raw"]["details"] is True
-    assert eu_ft.topic_details_url("http://x/topicDetails/", "CREA-CULT-2026-COOP") == "http://x/topicDetails/crea-cult-2026-coop.json"
+    assert (
+        eu_ft.topic_details_url("http://x/topicDetails/", "CREA-CULT-2026-COOP")
+        == "http://x/topicDetails/crea-cult-2026-coop.json"
+    )
 
 
 # feed -----------------------------------------------------------------------------------------
@@ -246,7 +255,10 @@ def test_feed_entries_become_calls():
     first = items[0]
     assert first["external_id"] == "CREA-CULT-2025-COOP-UA-2"
     assert first["title"] == "Fostering Ukrainians’ access to culture and cultural heritage"
-    assert first["url"] == "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/competitive-calls-cs/47365875"
+    assert (
+        first["url"]
+        == "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/competitive-calls-cs/47365875"
+    )
     assert first["deadlines"] == [datetime(2026, 10, 6, 23, 59, 59, tzinfo=PRAGUE)]  # "Deadline: 6 October 2026"
     assert first["regions"] == ["CZ064"]
     assert first["raw"]["published"] == "2026-08-18T00:00:00+00:00"

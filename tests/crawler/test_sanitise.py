@@ -32,7 +32,10 @@ def test_relative_links_without_a_base_are_dropped():
 
 def test_allowed_structure_stays():
     html = "<ul><li><strong>a</strong></li></ul><table><tr><td colspan=2>b</td></tr></table>"
-    assert sanitise_html(html) == '<ul><li><strong>a</strong></li></ul><table><tbody><tr><td colspan="2">b</td></tr></tbody></table>'
+    assert (
+        sanitise_html(html)
+        == '<ul><li><strong>a</strong></li></ul><table><tbody><tr><td colspan="2">b</td></tr></tbody></table>'
+    )
 
 
 def test_text_keeps_words_apart_and_drops_scripts():
