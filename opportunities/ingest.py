@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from opportunities.models import CrawlRun, DuplicateSuggestion, FundingCall, Source, SourceRecord
+from opportunities.models import CrawlRun, Deadline, DuplicateSuggestion, FundingCall, Source, SourceRecord
 from opportunities.values import CRAWLED_FIELDS, InvalidItem, apply_values, call_values, crawled_values, digest
 
 logger = logging.getLogger(__name__)
@@ -151,25 +151,38 @@ def _plain(text: str) -> str:
 
 
 def suggest_duplicates(call: FundingCall, source: Source) -> list[DuplicateSuggestion]:
-    """Suggests merges with calls from other sources that share the identifier, or title, deadline and funder."""
-    others = FundingCall.objects.filter(merged_into__isnull=True).exclude(pk=call.pk).exclude(records__source=source)
-    candidates: dict[int, tuple[str, float]] = {}
-    if call.call_identifier:
-        for other in others.filter(call_identifier__iexact=call.call_identifier).only("pk"):
-            candidates[other.pk] = ("same call identifier", 1.0)
-    dates = {d.at.date() for d in call.deadlines.all()}
-    if dates:
+    """Suggests merges with calls from other sources that share the identifier, or title, deadline and funder.
+
+    Calls of the same source are never duplicates of each other: on the EU portal one identifier
+    stands for several cascade-funding calls.
+    """
+    others = FundingCall.objects.filter(merged_into__isnull=True).exclude(pk=call.pk)
+    found: dict[int, tuple[str, float]] = {}
+    identifier = call.call_identifier.strip()
+    if identifier:
+        spellings = {identifier, identifier.upper(), identifier.lower()}
+        for pk in others.filter(call_identifier__in=spellings).values_list("pk", flat=True):
+            found[pk] = ("same call identifier", 1.0)
+    days = {timezone.localtime(d.at).date() for d in call.deadlines.all()}
+    if days:
         query = Q()
-        for day in dates:
-            query |= Q(deadlines__at__date=day)
+        for day in days:
+            start = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+            query |= Q(at__gte=start, at__lt=start + dt.timedelta(days=1))
+        same_day = Deadline.objects.filter(query).exclude(call=call).values("call_id")
         title = _plain(call.title)
-        for other in others.filter(query).exclude(pk__in=candidates).distinct().only("pk", "title", "funder"):
+        for other in others.filter(pk__in=same_day).exclude(pk__in=found).only("pk", "title", "funder"):
             score = SequenceMatcher(None, title, _plain(other.title)).ratio()
             same_funder = _plain(call.funder) == _plain(other.funder) or not (call.funder and other.funder)
             if score >= TITLE_SIMILARITY and same_funder:
-                candidates[other.pk] = ("similar title, same deadline and funder", round(score, 3))
+                found[other.pk] = ("similar title, same deadline and funder", round(score, 3))
+    if found:
+        same_source = set(
+            SourceRecord.objects.filter(call_id__in=found, source=source).values_list("call_id", flat=True)
+        )
+        found = {pk: value for pk, value in found.items() if pk not in same_source}
     suggestions = []
-    for other_pk, (reason, score) in candidates.items():
+    for other_pk, (reason, score) in found.items():
         suggestion, _ = DuplicateSuggestion.objects.get_or_create(
             call=call, duplicate_of_id=other_pk, defaults={"reason": reason, "score": score}
         )

@@ -210,6 +210,8 @@ class FundingCall(
     )
 
     objects = FundingCallQuerySet.as_manager()
+    # Nothing links to a call from content, and indexing references on every crawled save costs.
+    wagtail_reference_index_ignore = True
 
     panels = [
         FieldPanel("title"),
@@ -344,7 +346,10 @@ class Deadline(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("deadline")
         verbose_name_plural = _("deadlines")
-        indexes = [models.Index(fields=["call", "at"], name="deadline_call_at")]
+        indexes = [
+            models.Index(fields=["call", "at"], name="deadline_call_at"),
+            models.Index(fields=["at"], name="deadline_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.label}".strip()

@@ -233,3 +233,12 @@ def test_cascade_calls_sharing_an_identifier_in_one_source_are_not_duplicates():
     ingest.ingest_item("eu_ft", make_item("ref-2", call_identifier="HORIZON-CL2-CASCADE", title="Open call 2"))
     assert FundingCall.objects.count() == 2
     assert not DuplicateSuggestion.objects.exists()
+
+
+def test_crawled_submissions_email_nobody_but_a_persons_submission_does(moderator, mailoutbox):
+    ingest.ingest_item("eu_ft", make_item())
+    assert mailoutbox == []
+    call = FundingCall.objects.get()
+    call.current_workflow_state.cancel()
+    call.get_workflow().start(call, user=moderator.__class__.objects.create_user("editor", "e@example.com", "x"))
+    assert [message.to for message in mailoutbox] == [["moderator@example.com"]]

@@ -1,0 +1,128 @@
+"""Synthetic funding calls shaped like the real EU snapshot (titles, summaries, identifiers, dates).
+
+Shared by the finder and search benchmarks. Calls are written with bulk inserts as published rows:
+the benchmarks measure reading, not moderation.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import datetime as dt
+import random
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+SNAPSHOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "eu_ft" / "eu_calls_snapshot_2026-08-22.csv"
+FALLBACK = Path("/work/shared/funding-samples/eu-ft-snapshots/eu_calls_snapshot_2026-08-22.csv")
+PROGRAMMES = {
+    "43108390": "Horizon Europe",
+    "43152860": "Digital Europe Programme",
+    "43252405": "Programme for the Environment and Climate Action (LIFE)",
+    "43251814": "Creative Europe",
+    "43251567": "Connecting Europe Facility",
+    "43298916": "Citizens, Equality, Rights and Values",
+    "43251589": "European Defence Fund",
+    "44181033": "European Innovation Council",
+    "111111": "Cascade funding (third parties)",
+}
+
+
+def _first(cell: str) -> str:
+    try:
+        value = ast.literal_eval(cell)
+    except (ValueError, SyntaxError):
+        return cell
+    return str(value[0]) if isinstance(value, list) and value else ""
+
+
+def snapshot_rows() -> list[dict[str, str]]:
+    path = SNAPSHOT if SNAPSHOT.exists() else FALLBACK
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        {
+            "title": _first(row["metadata.title"]) or row["summary"],
+            "summary": row["content"] or row["summary"],
+            "identifier": _first(row["metadata.identifier"]),
+            "programme": PROGRAMMES.get(_first(row["metadata.frameworkProgramme"]), "Other EU programme"),
+        }
+        for row in rows
+    ]
+
+
+@transaction.atomic
+def create_calls(count: int, seed: int = 2026) -> int:
+    """Inserts ``count`` live calls with deadlines, sectors, regions and applicant types."""
+    from kreativ.models import Region, Sector
+    from opportunities.models import ApplicantType, Deadline, FundingCall, Programme
+    from opportunities.models.calls import to_eur
+
+    rng = random.Random(seed)
+    rows = snapshot_rows()
+    programmes = {name: Programme.objects.get_or_create(name=name)[0] for name in {r["programme"] for r in rows}}
+    sectors = list(Sector.objects.values_list("pk", flat=True))
+    regions = {r.code: r.pk for r in Region.objects.all()}
+    applicants = list(ApplicantType.objects.values_list("pk", flat=True))
+    region_choices = ["EU"] * 6 + ["CZ", "SI", "CZ071", "CZ042", "SI042", "SI041"]
+    words = ["culture", "heritage", "digital", "music", "design", "film", "audience", "skills", "cooperation", "games"]
+    now = timezone.now()
+    start = FundingCall.objects.count()
+    batch = 2000
+    for offset in range(0, count, batch):
+        calls = []
+        for number in range(offset, min(offset + batch, count)):
+            row = rng.choice(rows)
+            currency = rng.choice(["EUR", "EUR", "EUR", "CZK"])
+            amount = Decimal(int(rng.lognormvariate(11, 1.6))) if rng.random() < 0.8 else None
+            opening = now + dt.timedelta(days=rng.randint(-300, 60))
+            call = FundingCall(
+                title=f"{row['title']} {rng.choice(words)} {number}"[:400],
+                slug=f"bench-{start + number}",
+                summary=row["summary"][:2000],
+                call_identifier=f"{row['identifier']}-{number}",
+                programme=programmes[row["programme"]],
+                funder="European Commission",
+                currency=currency,
+                amount_max=amount,
+                max_amount_eur=to_eur(amount, currency),
+                opening_date=opening,
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=opening,
+                language="en",
+            )
+            call._bench_deadlines = sorted(
+                opening + dt.timedelta(days=rng.randint(20, 420)) for _ in range(rng.choice([1, 1, 1, 2]))
+            )
+            call.final_deadline = call._bench_deadlines[-1]
+            calls.append(call)
+        FundingCall.objects.bulk_create(calls)
+        Deadline.objects.bulk_create(
+            [Deadline(call=call, at=at, sort_order=i) for call in calls for i, at in enumerate(call._bench_deadlines)]
+        )
+        FundingCall.sectors.through.objects.bulk_create(
+            [
+                FundingCall.sectors.through(fundingcall_id=call.pk, sector_id=sector)
+                for call in calls
+                for sector in rng.sample(sectors, rng.choice([0, 1, 1, 2, 3]))
+            ]
+        )
+        FundingCall.regions.through.objects.bulk_create(
+            [
+                FundingCall.regions.through(fundingcall_id=call.pk, region_id=regions[code])
+                for call in calls
+                for code in {rng.choice(region_choices) for _ in range(rng.choice([1, 1, 2]))}
+            ]
+        )
+        FundingCall.applicant_types.through.objects.bulk_create(
+            [
+                FundingCall.applicant_types.through(fundingcall_id=call.pk, applicanttype_id=applicant)
+                for call in calls
+                for applicant in rng.sample(applicants, rng.choice([1, 2, 3, 4]))
+            ]
+        )
+    return count

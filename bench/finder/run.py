@@ -1,0 +1,235 @@
+"""Finder benchmark: 50,000 published calls; finder queries timed in-process (p50/p95 of server
+time), then throughput under gunicorn as a ratio to a trivial Django view in the same run.
+
+    python -m bench.finder.run [--calls 50000] [--runs 30] [--seconds 10] [--keep]
+
+Data lives in bench/results/finder-var/ (a separate SQLite database and search index); ``--keep``
+reuses it on the next run instead of building it again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "bench" / "results"
+VAR = RESULTS / "finder-var"
+QUERIES = [
+    ("default (open, nearest deadline)", ""),
+    ("two sectors", "?sector=music&sector=performing-arts"),
+    ("region with its wider scopes + applicant", "?region=olomoucky-kraj&applicant=ngo"),
+    ("text", "?q=culture"),
+    ("text + sector, by relevance", "?q=digital+skills&sector=media&sort=relevance"),
+    ("open and closed, newest, page 3", "?status=open&status=closed&sort=newest&page=3"),
+    ("deadline within 30 days + amount", "?deadline=30&amount=medium"),
+    ("text + programme + region", "?q=heritage&programme={programme}&region=cz"),
+]
+
+
+def setup_django(fresh: bool) -> None:
+    if fresh and VAR.exists():
+        shutil.rmtree(VAR)
+    VAR.mkdir(parents=True, exist_ok=True)
+    os.environ["KREATIV_VAR_DIR"] = str(VAR)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def build(calls: int) -> dict[str, float]:
+    from django.core.management import call_command
+    from wagtail.models import Locale, Page, Site
+
+    from bench.calls import create_calls
+    from kreativ.models import HomePage
+    from opportunities.models import FundingCall, FundingFinderPage
+
+    timings = {}
+    call_command("migrate", verbosity=0)
+    if FundingFinderPage.objects.exists() and FundingCall.objects.count() >= calls:
+        return timings
+    root = Page.get_first_root_node()
+    home = HomePage(title="Bench", slug="bench", locale=Locale.objects.get(language_code="cs"))
+    root.add_child(instance=home)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    finder = FundingFinderPage(title="Dotace", slug="dotace")
+    home.add_child(instance=finder)
+    started = time.perf_counter()
+    create_calls(calls)
+    timings["insert_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    call_command("update_index", verbosity=0)
+    timings["index_s"] = time.perf_counter() - started
+    return timings
+
+
+def measure_in_process(runs: int) -> dict:
+    from django.test import Client
+
+    from opportunities.models import FundingFinderPage, Programme
+
+    finder = FundingFinderPage.objects.get()
+    programme = Programme.objects.get(name="Creative Europe").pk
+    client = Client()
+    per_query = {}
+    everything = []
+    for label, query in QUERIES:
+        url = finder.url + query.format(programme=programme)
+        client.get(url)  # warm up
+        samples = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            response = client.get(url)
+            samples.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        total = _total(url.split("?", 1)[1] if "?" in url else "")
+        samples.sort()
+        per_query[label] = {
+            "url": url,
+            "results": total,
+            "p50_ms": round(statistics.median(samples), 1),
+            "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 1),
+        }
+        everything += samples
+    everything.sort()
+    return {
+        "p50_ms": round(statistics.median(everything), 1),
+        "p95_ms": round(everything[int(0.95 * (len(everything) - 1))], 1),
+        "queries": per_query,
+    }
+
+
+def _total(query: str) -> int:
+    from django.http import QueryDict
+
+    from opportunities.finder import Finder, FinderForm
+
+    return Finder(FinderForm(QueryDict(query) or None).filters()).run().total
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def hammer(urls: list[str], seconds: float, concurrency: int) -> float:
+    """Requests per second that ``concurrency`` clients get through, cycling over ``urls``."""
+    deadline = time.perf_counter() + seconds
+    counts = [0] * concurrency
+    failures = []
+
+    def worker(index: int) -> None:
+        position = index
+        while time.perf_counter() < deadline:
+            url = urls[position % len(urls)]
+            position += 1
+            try:
+                with urllib.request.urlopen(url, timeout=30) as response:
+                    response.read()
+                counts[index] += 1
+            except Exception as exc:
+                failures.append(repr(exc))
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    if failures:
+        raise RuntimeError(f"{len(failures)} requests failed, e.g. {failures[0]}")
+    return sum(counts) / elapsed
+
+
+def measure_throughput(seconds: float, workers: int) -> dict:
+    from opportunities.models import FundingFinderPage, Programme
+
+    finder = FundingFinderPage.objects.get()
+    programme = Programme.objects.get(name="Creative Europe").pk
+    port = free_port()
+    env = {**os.environ, "KREATIV_VAR_DIR": str(VAR), "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "bench.wsgi",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/bench/ping/", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        finder_urls = [base + finder.url + query.format(programme=programme) for _label, query in QUERIES]
+        concurrency = workers * 2
+        hammer(finder_urls, 2, concurrency)  # warm up every worker
+        ping = hammer([base + "/bench/ping/"], seconds, concurrency)
+        finder_rps = hammer(finder_urls, seconds, concurrency)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return {
+        "workers": workers,
+        "ping_rps": round(ping, 1),
+        "finder_rps": round(finder_rps, 1),
+        "ratio": round(finder_rps / ping, 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--calls", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--keep", action="store_true", help="reuse the data of the previous run")
+    args = parser.parse_args()
+    setup_django(fresh=not args.keep)
+    report = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "calls": args.calls,
+        "build": build(args.calls),
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    report["in_process"] = measure_in_process(args.runs)
+    report["throughput"] = measure_throughput(args.seconds, args.workers)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "finder.json").write_text(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
