@@ -61,16 +61,16 @@ FINDER = {
 }
 
 
-def load(homes: dict[str, HomePage]) -> list:
+def load(homes: dict[str, HomePage], calls: int = DEMO_CALLS) -> list:
     finder, _ = ensure_page(homes["cs"], FundingFinderPage, FINDER["slug"], FINDER["cs"])
     for language in ("en", "sl"):
         ensure_translation(finder, language, FINDER[language])
-    new = _ingest_eu_snapshot() + _ingest_saved_pages()
+    new = _ingest_eu_snapshot(calls) + _ingest_saved_pages()
     _approve(new)
     return []
 
 
-def _ingest_eu_snapshot() -> list[int]:
+def _ingest_eu_snapshot(limit: int) -> list[int]:
     from crawler.items import complete
     from crawler.parsers.eu_ft import parse_result
     from crawler.testing import snapshot_results
@@ -84,7 +84,7 @@ def _ingest_eu_snapshot() -> list[int]:
     chosen = sorted(
         items.values(),
         key=lambda item: (not item["sectors"], not any(at > now for at in item["deadlines"])),
-    )[:DEMO_CALLS]
+    )[:limit]
     created = []
     for item in chosen:
         try:

@@ -11,6 +11,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from hubs.models import AcademyPage, HubIndexPage
 from kreativ.models import HomePage, NewsArticlePage, NewsIndexPage, StandardPage
+from opportunities.models import FundingFinderPage
 from tests.conftest import translate
 from tests.factories import HomePageFactory, NewsArticlePageFactory, NewsIndexPageFactory, StandardPageFactory
 
@@ -23,7 +24,9 @@ class CreationRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage, HubIndexPage, AcademyPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, NewsIndexPage, HubIndexPage, AcademyPage, FundingFinderPage}
+        )
 
     def test_news_articles_live_in_the_news_index(self):
         self.assertAllowedParentPageTypes(NewsArticlePage, {NewsIndexPage})

@@ -24,6 +24,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--no-admin", action="store_true", help="Do not create the demo superuser.")
         parser.add_argument("--no-index", action="store_true", help="Do not rebuild the search index.")
+        parser.add_argument(
+            "--calls", type=int, default=None, help="How many calls of the EU snapshot to load (default 400)."
+        )
 
     def handle(self, *args, **options) -> None:
         with translation.override("cs"), transaction.atomic():
@@ -34,7 +37,8 @@ class Command(BaseCommand):
                 if not apps.is_installed(label):
                     continue
                 module = importlib.import_module(f"{label}.demo")
-                featured += module.load(homes) or []
+                options_for_app = {"calls": options["calls"]} if label == "opportunities" and options["calls"] else {}
+                featured += module.load(homes, **options_for_app) or []
             demo.load_navigation(homes, featured)
         if not options["no_admin"]:
             self._ensure_admin()
