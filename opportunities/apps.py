@@ -17,5 +17,23 @@ class OpportunitiesConfig(AppConfig):
         from opportunities.models import FundingCall
 
         notifications.connect()
+        self._connect_schedules()
         for signal in (published, unpublished, post_delete):
             signal.connect(facet_index.invalidate, sender=FundingCall, dispatch_uid=f"facet-index-{id(signal)}")
+
+    def _connect_schedules(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+        from django_q.models import Schedule
+
+        from opportunities.models import Source
+        from opportunities.schedules import sync_crawl_schedule
+
+        def source_saved(sender, instance, raw=False, **kwargs):
+            if not raw:
+                sync_crawl_schedule(instance, Schedule)
+
+        def source_deleted(sender, instance, **kwargs):
+            Schedule.objects.filter(name=instance.schedule_name).delete()
+
+        post_save.connect(source_saved, sender=Source, weak=False, dispatch_uid="source-schedule")
+        post_delete.connect(source_deleted, sender=Source, weak=False, dispatch_uid="source-schedule-delete")

@@ -226,34 +226,54 @@ def finish_run(
     errors: list[dict[str, Any]],
     started_at: dt.datetime | None = None,
 ) -> CrawlRun:
-    """Records a run; after a complete run, marks the calls its source no longer lists.
+    """Records a run; after a complete listing, marks the calls its source no longer lists.
 
-    A run with errors may have missed part of the listing, so it never marks anything as vanished:
-    one failing page must not make live calls look withdrawn.
+    ``stats`` carries ``ingest_counts`` (new/changed/unchanged) and ``listing_complete``: when a
+    listing page failed, or the listing came back empty, the run cannot tell what disappeared, so
+    nothing is marked as gone (one failing page must not make live calls look withdrawn).
+    A call's own page failing does not matter here: its id is still among those seen.
     """
     source = Source.objects.get(slug=source_slug)
     seen = set(seen_external_ids)
     now = timezone.now()
-    complete = not errors and stats.get("finish_reason", "finished") == "finished" and bool(seen)
+    counts = stats.get("ingest_counts") or {}
+    complete = bool(stats.get("listing_complete", True)) and stats.get("finish_reason", "finished") == "finished"
     unlisted = 0
-    if complete:
+    if complete and seen:
         vanished = SourceRecord.objects.filter(source=source, is_listed=True).exclude(external_id__in=seen)
         call_ids = list(vanished.values_list("call_id", flat=True))
         unlisted = vanished.update(is_listed=False, unlisted_at=now)
         if call_ids:
             still_listed = SourceRecord.objects.filter(call_id__in=call_ids, is_listed=True).values("call_id")
             FundingCall.objects.filter(pk__in=call_ids).exclude(pk__in=still_listed).update(is_listed=False)
-    status = CrawlRun.Status.OK if not errors else (CrawlRun.Status.PARTIAL if seen else CrawlRun.Status.FAILED)
+    if not seen and (errors or not complete):
+        status = CrawlRun.Status.FAILED
+    elif errors or not complete:
+        status = CrawlRun.Status.PARTIAL
+    else:
+        status = CrawlRun.Status.OK
+    started = started_at or _parse_datetime(stats.get("start_time")) or now
     return CrawlRun.objects.create(
         source=source,
-        started_at=started_at or stats.get("start_time") or now,
+        started_at=started,
         finished_at=now,
         status=status,
-        pages=int(stats.get("pages", 0) or 0),
+        pages=int(stats.get("response_received_count") or stats.get("pages") or 0),
         items_seen=len(seen),
-        items_new=int(stats.get(NEW, 0) or 0),
-        items_changed=int(stats.get(CHANGED, 0) or 0),
-        items_unchanged=int(stats.get(UNCHANGED, 0) or 0),
+        items_new=int(counts.get(NEW, 0)),
+        items_changed=int(counts.get(CHANGED, 0)),
+        items_unchanged=int(counts.get(UNCHANGED, 0)),
         items_unlisted=unlisted,
         errors=list(errors)[:500],
     )
+
+
+def _parse_datetime(value: Any) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

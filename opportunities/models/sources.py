@@ -13,6 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 
+class Frequency(models.TextChoices):
+    HOURLY = "H", _("Every hour")
+    DAILY = "D", _("Every day")
+    WEEKLY = "W", _("Every week")
+    NEVER = "", _("Only when started by hand")
+
+
 class Source(models.Model):
     """A place the crawler reads: an API, a ministry's page, a feed, a configurable listing."""
 
@@ -39,10 +46,18 @@ class Source(models.Model):
     )
     language = models.CharField(_("language of the source"), max_length=5, blank=True)
     enabled = models.BooleanField(_("enabled"), default=True)
+    frequency = models.CharField(
+        _("crawl"),
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.DAILY,
+        help_text=_("How often the crawler reads this source (a django-q2 schedule)."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("language"), FieldPanel("enabled")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),
+        FieldRowPanel([FieldPanel("enabled"), FieldPanel("frequency")]),
         FieldPanel("url"),
         MultiFieldPanel([FieldPanel("config")], heading=_("Spider configuration")),
     ]
@@ -54,6 +69,13 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def schedule_name(self) -> str:
+        return f"crawl:{self.slug}"
+
+    def last_run(self) -> CrawlRun | None:
+        return self.runs.exclude(status=CrawlRun.Status.RUNNING).order_by("-started_at").first()
 
 
 class SourceRecord(models.Model):

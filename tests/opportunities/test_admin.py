@@ -81,3 +81,19 @@ def test_editors_cannot_moderate_calls(client, home):
     ingest.ingest_item("eu_ft", make_item())
     client.force_login(editor)
     assert client.get(url("list")).status_code in (302, 403)
+
+
+def test_dashboard_shows_the_moderation_queue_and_failing_sources(client, moderator):
+    from opportunities.models import CrawlRun
+
+    ingest.ingest_item("eu_ft", make_item(title="Waiting call"))
+    CrawlRun.objects.create(
+        source=Source.objects.get(slug="cz_mkcr"),
+        status="failed",
+        errors=[{"url": "https://mk.gov.cz/", "message": "x"}],
+    )
+    client.force_login(moderator)
+    html = client.get("/admin/").content.decode()
+    assert 'id="funding-radar-heading"' in html
+    assert "Waiting call" in html
+    assert "Ministerstvo kultury" in html

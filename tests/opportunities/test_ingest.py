@@ -105,7 +105,7 @@ def test_unedited_fields_follow_the_source(moderator):
 def test_vanished_call_is_marked_never_deleted():
     ingest.ingest_item("eu_ft", make_item("A"))
     ingest.ingest_item("eu_ft", make_item("B", title="Another call"))
-    run = ingest.finish_run("eu_ft", {"A"}, {"new": 2, "finish_reason": "finished"}, [])
+    run = ingest.finish_run("eu_ft", {"A"}, {"ingest_counts": {"new": 2}, "listing_complete": True}, [])
     assert run.items_unlisted == 1
     assert run.status == CrawlRun.Status.OK
     record = SourceRecord.objects.get(external_id="B")
@@ -121,13 +121,30 @@ def test_vanished_call_is_marked_never_deleted():
     assert FundingCall.objects.get(pk=record.call_id).is_listed
 
 
-def test_a_run_with_errors_marks_nothing_as_vanished():
+def test_a_run_whose_listing_failed_marks_nothing_as_vanished():
     ingest.ingest_item("eu_ft", make_item("A"))
     ingest.ingest_item("eu_ft", make_item("B", title="Another call"))
-    run = ingest.finish_run("eu_ft", {"A"}, {}, [{"url": "https://example.org/page-2", "error": "HTTP 500"}])
+    error = {"url": "https://example.org/page-2", "kind": "http", "page": "listing", "message": "HTTP 500"}
+    run = ingest.finish_run("eu_ft", {"A"}, {"listing_complete": False}, [error])
     assert run.status == CrawlRun.Status.PARTIAL
     assert run.items_unlisted == 0
     assert SourceRecord.objects.filter(is_listed=True).count() == 2
+
+
+def test_a_failed_call_page_does_not_stop_vanished_calls_being_marked():
+    for external_id in ("A", "B", "C"):
+        ingest.ingest_item("eu_ft", make_item(external_id, title=f"Call {external_id}"))
+    error = {"url": "https://example.org/call-b", "kind": "timeout", "page": "call", "message": "timed out"}
+    run = ingest.finish_run("eu_ft", {"A", "B"}, {"listing_complete": True}, [error])
+    assert run.status == CrawlRun.Status.PARTIAL
+    assert list(SourceRecord.objects.filter(is_listed=False).values_list("external_id", flat=True)) == ["C"]
+
+
+def test_an_empty_listing_marks_nothing_and_counts_as_a_failure():
+    ingest.ingest_item("eu_ft", make_item("A"))
+    run = ingest.finish_run("eu_ft", set(), {"listing_complete": False, "finish_reason": "finished"}, [])
+    assert run.status == CrawlRun.Status.FAILED
+    assert SourceRecord.objects.get().is_listed
 
 
 def test_rejected_call_stays_out_until_its_data_changes(moderator):

@@ -208,6 +208,8 @@ CALL_LANGUAGES = [
     ("hu", "Magyar"),
 ]
 FUNDING_PAGE_SIZE = 20
+# A crawl of one source that runs longer than this is stopped and recorded as failed.
+CRAWL_TIMEOUT = env_int("KREATIV_CRAWL_TIMEOUT", 3600)
 
 # Names used on pages and in e-mails.
 KREATIV_ORGANISATION_NAME = env_str("KREATIV_ORGANISATION_NAME", _("Creative region"))
