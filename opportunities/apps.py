@@ -20,6 +20,9 @@ class OpportunitiesConfig(AppConfig):
         self._connect_schedules()
         for signal in (published, unpublished, post_delete):
             signal.connect(facet_index.invalidate, sender=FundingCall, dispatch_uid=f"facet-index-{id(signal)}")
+        from opportunities.alerts.tasks import on_call_published
+
+        published.connect(on_call_published, sender=FundingCall, dispatch_uid="alerts-instant")
 
     def _connect_schedules(self) -> None:
         from django.db.models.signals import post_delete, post_save

@@ -23,6 +23,8 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.utils import timezone
 
+from opportunities import bitsets
+
 MAX_AGE = 60.0
 VERSION_KEY = "opportunities:facet-index-version"
 DEADLINE_WINDOWS = (7, 30, 90)
@@ -32,13 +34,6 @@ AMOUNT_BUCKETS = {
     "large": (Decimal("100000"), Decimal("1000000")),
     "xlarge": (Decimal("1000000"), None),
 }
-
-
-def _bitset(positions: Iterable[int], size: int) -> int:
-    buffer = bytearray(size // 8 + 1)
-    for position in positions:
-        buffer[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(buffer, "little")
 
 
 @dataclass
@@ -170,7 +165,7 @@ def build() -> FacetIndex:
             members[facet][slug].append(position[call_id])
 
     values = {
-        facet: {value: _bitset(positions, size) for value, positions in by_value.items()}
+        facet: {value: bitsets.from_positions(positions, size) for value, positions in by_value.items()}
         for facet, by_value in members.items()
     }
     # Nearest deadline still ahead first; then calls with none ahead, most recently closed first.

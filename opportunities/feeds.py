@@ -130,3 +130,45 @@ def json_feed_response(finder: FundingFinderPage, request: HttpRequest) -> HttpR
     return HttpResponse(
         json.dumps(feed, ensure_ascii=False, indent=1), content_type="application/feed+json; charset=utf-8"
     )
+
+
+class SubscriptionRssFeed(Feed):
+    """A subscriber's private feed: the calls their alert would send, newest first."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, subscription, calls: list[FundingCall]) -> None:
+        super().__init__()
+        self.subscription = subscription
+        self.calls = calls
+
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpRequest:
+        return request
+
+    def title(self) -> str:
+        return _("Your funding calls")
+
+    def link(self) -> str:
+        from opportunities.alerts.links import manage_url
+
+        return manage_url(self.subscription)
+
+    def description(self) -> str:
+        return _("Open and forthcoming calls that match your alert.")
+
+    def items(self) -> list[FundingCall]:
+        return self.calls
+
+    def item_title(self, call: FundingCall) -> str:
+        return call.title
+
+    def item_description(self, call: FundingCall) -> str:
+        return describe(call)
+
+    def item_link(self, call: FundingCall) -> str:
+        from opportunities.alerts.links import call_url
+
+        return call_url(call, self.subscription.language)
+
+    def item_pubdate(self, call: FundingCall):
+        return call.first_published_at or call.first_seen

@@ -21,7 +21,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from kreativ.models import Region, Sector
-from opportunities import facet_index
+from opportunities import bitsets, facet_index
 from opportunities.models import ApplicantType, CallStatus, FundingCall, Programme
 
 # How many best matches of a full-text query the finder considers; beyond that, refine the query.
@@ -134,7 +134,7 @@ class Finder:
     def base_mask(self) -> int:
         if not self.text:
             return self.index.everything
-        return facet_index._bitset(self.index.positions_of(self.text_hits()), self.index.size)
+        return bitsets.from_positions(self.index.positions_of(self.text_hits()), self.index.size)
 
     def mask(self, without: str | None = None) -> int:
         result = self.base_mask()

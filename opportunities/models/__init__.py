@@ -1,5 +1,6 @@
 """The funding radar's models, one module per concern."""
 
+from opportunities.models.alerts import DigestLog, Subscription, Watch
 from opportunities.models.calls import (
     CallStatus,
     Deadline,
@@ -18,13 +19,16 @@ __all__ = [
     "CallStatus",
     "CrawlRun",
     "Deadline",
+    "DigestLog",
     "DuplicateSuggestion",
     "FundingCall",
     "FundingFinderPage",
     "Programme",
     "Source",
     "SourceRecord",
+    "Subscription",
     "SupportKind",
+    "Watch",
     "status_of",
     "status_q",
 ]

@@ -32,15 +32,17 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
     # --- the finder ----------------------------------------------------------------------------
 
     def finder_context(self, request: HttpRequest) -> dict[str, Any]:
-        from opportunities.finder import Finder, FinderForm
+        from opportunities.finder import Finder, FinderForm, finder_query
 
         form = FinderForm(request.GET or None)
         filters = form.filters()
         result = Finder(filters).run()
+        kept = {k: v for k, v in filters.items() if k not in {"page", "sort"}}
         return {
             "form": form,
             "result": result,
-            "feeds": self.feed_links({k: v for k, v in filters.items() if k not in {"page", "sort"}}),
+            "feeds": self.feed_links(kept),
+            "alert_query": finder_query({k: v for k, v in kept.items() if k not in {"status", "deadline"}}),
         }
 
     def feed_links(self, filters: dict[str, Any]) -> list[dict[str, str]]:
@@ -88,8 +90,10 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
             if not target.live:
                 raise Http404
             return HttpResponsePermanentRedirect(self.call_url(target, request))
+        from opportunities.alerts.forms import WatchForm
+
         context = self.get_context(request)
-        context.update(call=call, finder=self)
+        context.update(call=call, finder=self, watch_form=WatchForm())
         return TemplateResponse(request, "opportunities/call_detail.html", context)
 
     @path("calls/<slug:slug>/ical/", name="call_ical")

@@ -8,9 +8,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kreativ import views
+from opportunities.alerts.urls import localized_urlpatterns as alert_forms
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("alerts/", include("opportunities.alerts.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
@@ -24,6 +26,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("alerts/", include((alert_forms, "alert_forms"))),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -211,6 +211,13 @@ FUNDING_PAGE_SIZE = 20
 # A crawl of one source that runs longer than this is stopped and recorded as failed.
 CRAWL_TIMEOUT = env_int("KREATIV_CRAWL_TIMEOUT", 3600)
 
+# Funding alerts: how often one address and one client may ask for a confirmation e-mail (per
+# hour), how long the links in e-mails open the subscriber's page, how many calls a private feed holds.
+ALERTS_RATE_PER_ADDRESS = env_int("ALERTS_RATE_PER_ADDRESS", 3)
+ALERTS_RATE_PER_CLIENT = env_int("ALERTS_RATE_PER_CLIENT", 20)
+ALERTS_MANAGE_LINK_MAX_AGE = 90 * 24 * 3600
+ALERTS_FEED_SIZE = 100
+
 # Names used on pages and in e-mails.
 KREATIV_ORGANISATION_NAME = env_str("KREATIV_ORGANISATION_NAME", _("Creative region"))
 

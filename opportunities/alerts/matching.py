@@ -1,0 +1,195 @@
+"""Which subscriptions want which calls, without looping over every pair.
+
+Each filter value (a sector, a region, an applicant type, a programme, a keyword, a minimum amount)
+is a bitset of the subscriptions that chose it, plus one bitset of those that left the filter
+empty ("any"). For a call, each filter gives the OR of the bitsets its values select; the AND of
+the filters is the set of subscriptions that want the call. The cost grows with calls × filter
+values and with the number of matches, not with calls × subscriptions.
+
+The rules, shared by e-mail alerts and the private feeds:
+
+- sectors: a subscriber who chose sectors gets calls tagged with one of them;
+- regions: a subscriber in Olomoucký kraj also gets calls for all of Czechia or the EU (a call's
+  region must contain one of the subscriber's); a call without a region reaches everyone;
+- applicant types: a call that names none reaches everyone;
+- programmes: as chosen, or any;
+- keywords: any of them at the start of a word in the call's title or summary, ignoring case and
+  diacritics ("film" finds "filmový");
+- minimum amount: calls whose largest amount per project (in euros) is at least that; a call
+  that states no amount reaches everyone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from opportunities import bitsets
+from opportunities.models import FundingCall, Subscription
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: ``Filmový`` → ``filmovy``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass
+class CallFacts:
+    """What matching needs to know of a call."""
+
+    pk: int
+    sectors: set[str]
+    regions: set[str]
+    applicants: set[str]
+    programme_id: int | None
+    amount_eur: Decimal | None
+    text: str
+    call: FundingCall | None = None
+
+
+def call_facts(calls: Iterable[FundingCall]) -> list[CallFacts]:
+    """Facts of calls, reading their taxonomies in three queries."""
+    calls = list(calls)
+    pks = [call.pk for call in calls]
+    related: dict[str, dict[int, set[str]]] = {}
+    for name, through, column in (
+        ("sectors", FundingCall.sectors.through, "sector__slug"),
+        ("regions", FundingCall.regions.through, "region__slug"),
+        ("applicants", FundingCall.applicant_types.through, "applicanttype__slug"),
+    ):
+        by_call: dict[int, set[str]] = defaultdict(set)
+        for call_id, slug in through.objects.filter(fundingcall_id__in=pks).values_list("fundingcall_id", column):
+            by_call[call_id].add(slug)
+        related[name] = by_call
+    return [
+        CallFacts(
+            pk=call.pk,
+            sectors=related["sectors"].get(call.pk, set()),
+            regions=related["regions"].get(call.pk, set()),
+            applicants=related["applicants"].get(call.pk, set()),
+            programme_id=call.programme_id,
+            amount_eur=call.max_amount_eur,
+            text=fold(f"{call.title} {call.summary}"),
+            call=call,
+        )
+        for call in calls
+    ]
+
+
+@dataclass
+class SubscriptionIndex:
+    """Bitsets over a list of subscriptions (position = index in ``subscriptions``)."""
+
+    subscriptions: Sequence[Subscription]
+    everyone: int = 0
+    any_value: dict[str, int] = field(default_factory=dict)
+    by_value: dict[str, dict] = field(default_factory=dict)
+    keyword_pattern: re.Pattern | None = None
+    thresholds: list[Decimal] = field(default_factory=list)
+    at_most: list[int] = field(default_factory=list)
+    region_members: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, subscriptions: Sequence[Subscription]) -> SubscriptionIndex:
+        """Reads the subscriptions' filters in four queries and builds the bitsets."""
+        from kreativ.models import Region
+
+        size = len(subscriptions)
+        position = {sub.pk: index for index, sub in enumerate(subscriptions)}
+        pks = list(position)
+        chosen: dict[str, dict[object, list[int]]] = {
+            name: defaultdict(list) for name in ("sector", "region", "applicant", "programme", "keyword")
+        }
+        for name, through, column in (
+            ("sector", Subscription.sectors.through, "sector__slug"),
+            ("region", Subscription.regions.through, "region__slug"),
+            ("applicant", Subscription.applicant_types.through, "applicanttype__slug"),
+            ("programme", Subscription.programmes.through, "programme_id"),
+        ):
+            for sub_id, value in through.objects.filter(subscription_id__in=pks).values_list("subscription_id", column):
+                chosen[name][value].append(position[sub_id])
+        amounts: dict[Decimal, list[int]] = defaultdict(list)
+        no_minimum = []
+        for index, sub in enumerate(subscriptions):
+            for keyword in sub.keyword_list():
+                chosen["keyword"][fold(keyword)].append(index)
+            if sub.min_amount is None:
+                no_minimum.append(index)
+            else:
+                amounts[sub.min_amount].append(index)
+
+        index = cls(subscriptions=subscriptions, everyone=(1 << size) - 1)
+        for name, values in chosen.items():
+            index.by_value[name] = {value: bitsets.from_positions(members, size) for value, members in values.items()}
+            anyone = index.everyone
+            for bits in index.by_value[name].values():
+                anyone &= ~bits
+            # Subscribers who chose no value of this filter take any value.
+            index.any_value[name] = anyone
+        keywords = sorted(index.by_value["keyword"], key=len, reverse=True)
+        if keywords:
+            index.keyword_pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in keywords) + ")")
+        # at_most[i]: subscribers whose minimum is at most thresholds[i] (cumulative).
+        running = bitsets.from_positions(no_minimum, size)
+        index.any_value["amount"] = running
+        for threshold in sorted(amounts):
+            running |= bitsets.from_positions(amounts[threshold], size)
+            index.thresholds.append(threshold)
+            index.at_most.append(running)
+        # A call for a region reaches subscribers of that region and of every region inside it.
+        children: dict[str | None, list[str]] = defaultdict(list)
+        for slug, parent in Region.objects.values_list("slug", "parent__slug"):
+            children[parent].append(slug)
+
+        def inside(slug: str) -> set[str]:
+            found, stack = set(), [slug]
+            while stack:
+                node = stack.pop()
+                if node not in found:
+                    found.add(node)
+                    stack.extend(children.get(node, []))
+            return found
+
+        index.region_members = {slug: inside(slug) for slugs in children.values() for slug in slugs}
+        return index
+
+    def _any_of(self, name: str, values: Iterable[object]) -> int:
+        bits = self.any_value[name]
+        table = self.by_value[name]
+        for value in values:
+            bits |= table.get(value, 0)
+        return bits
+
+    def matching(self, call: CallFacts) -> int:
+        """The subscriptions that want this call, as a bitset."""
+        result = self._any_of("sector", call.sectors)
+        if call.regions:
+            covered: set[str] = set()
+            for region in call.regions:
+                covered |= self.region_members.get(region, {region})
+            result &= self._any_of("region", covered)
+        if call.applicants:
+            result &= self._any_of("applicant", call.applicants)
+        result &= self._any_of("programme", [call.programme_id] if call.programme_id else [])
+        if self.by_value["keyword"]:
+            found = set(self.keyword_pattern.findall(call.text)) if self.keyword_pattern else set()
+            result &= self._any_of("keyword", found)
+        if call.amount_eur is not None and self.thresholds:
+            position = bisect_right(self.thresholds, call.amount_eur)
+            result &= self.at_most[position - 1] if position else self.any_value["amount"]
+        return result & self.everyone
+
+    def subscribers(self, bits: int) -> list[Subscription]:
+        return [self.subscriptions[position] for position in bitsets.positions(bits)]
+
+
+def calls_for(subscription: Subscription, calls: Iterable[FundingCall]) -> list[FundingCall]:
+    """The calls one subscription wants (the same rules, for its private feeds)."""
+    index = SubscriptionIndex.build([subscription])
+    return [facts.call for facts in call_facts(calls) if index.matching(facts)]

@@ -1,0 +1,68 @@
+"""Signed links for subscribers without an account (Django's signing, each use with its own salt).
+
+- confirm: carries the wished subscription itself, so nothing is stored before confirmation; expires;
+- manage: opens the page to change filters, pause, export or delete; expires, every e-mail has a fresh one;
+- unsubscribe: one click (RFC 8058), valid as long as the subscription exists;
+- watch: adds a call to the subscriber's reminders.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+
+CONFIRM_MAX_AGE = 3 * 24 * 3600
+
+
+class BadLink(Exception):
+    """A link that was altered, belongs to another purpose, or has expired."""
+
+
+def _dumps(data: Any, purpose: str) -> str:
+    return signing.dumps(data, salt=f"opportunities.alerts.{purpose}", compress=True)
+
+
+def _loads(token: str, purpose: str, max_age: int | None) -> Any:
+    try:
+        return signing.loads(token, salt=f"opportunities.alerts.{purpose}", max_age=max_age)
+    except signing.SignatureExpired as error:
+        raise BadLink("expired") from error
+    except signing.BadSignature as error:
+        raise BadLink("invalid") from error
+
+
+def confirm_token(wish: dict[str, Any]) -> str:
+    return _dumps(wish, "confirm")
+
+
+def read_confirm_token(token: str) -> dict[str, Any]:
+    return _loads(token, "confirm", CONFIRM_MAX_AGE)
+
+
+def manage_token(subscription_pk: int) -> str:
+    return _dumps({"s": subscription_pk}, "manage")
+
+
+def read_manage_token(token: str) -> int:
+    return int(_loads(token, "manage", settings.ALERTS_MANAGE_LINK_MAX_AGE)["s"])
+
+
+def unsubscribe_token(subscription_pk: int, email: str) -> str:
+    # The address is part of the signed value: a token stays useless if the row is reused.
+    return _dumps({"s": subscription_pk, "e": email}, "unsubscribe")
+
+
+def read_unsubscribe_token(token: str) -> tuple[int, str]:
+    data = _loads(token, "unsubscribe", None)
+    return int(data["s"]), str(data["e"])
+
+
+def watch_token(subscription_pk: int, call_pk: int) -> str:
+    return _dumps({"s": subscription_pk, "c": call_pk}, "watch")
+
+
+def read_watch_token(token: str) -> tuple[int, int]:
+    data = _loads(token, "watch", settings.ALERTS_MANAGE_LINK_MAX_AGE)
+    return int(data["s"]), int(data["c"])

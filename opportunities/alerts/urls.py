@@ -1,0 +1,24 @@
+"""Alert URLs. Signed links live outside the language prefix: an unsubscribe POST must never be
+redirected, and the page speaks the subscriber's language anyway."""
+
+from django.urls import path
+
+from opportunities.alerts import views
+
+app_name = "alerts"
+
+urlpatterns = [
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("manage/<str:token>/", views.manage, name="manage"),
+    path("manage/<str:token>/export/", views.export, name="export"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("watch/<str:token>/", views.watch, name="watch"),
+    path("feed/<str:token>/rss/", views.feed_rss, name="feed_rss"),
+    path("feed/<str:token>/ical/", views.feed_ical, name="feed_ical"),
+]
+
+# Under the language prefix: the forms a reader fills in.
+localized_urlpatterns = [
+    path("", views.subscribe, name="subscribe"),
+    path("watch-call/<int:call_pk>/", views.watch_request, name="watch_request"),
+]

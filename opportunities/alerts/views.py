@@ -1,0 +1,258 @@
+"""The subscriber's pages: subscribe, confirm, manage (change, pause, export, delete), unsubscribe,
+watch a call, and the private feeds. No account: each page is reached by a signed link."""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from opportunities.alerts import links, ratelimit, tokens
+from opportunities.alerts.forms import SettingsForm, SubscribeForm, WatchForm, apply_wish
+from opportunities.alerts.matching import calls_for
+from opportunities.models import FundingCall, Subscription, Watch
+
+
+def _limited(request: HttpRequest, email: str) -> bool:
+    """True when this address or this client asked too often (same answer for known and unknown addresses)."""
+    per_address = ratelimit.allow(f"alerts:address:{email.lower()}", settings.ALERTS_RATE_PER_ADDRESS, 3600)
+    per_client = ratelimit.allow(
+        f"alerts:client:{ratelimit.client_address(request)}", settings.ALERTS_RATE_PER_CLIENT, 3600
+    )
+    return not (per_address and per_client)
+
+
+def _send_confirmation(email: str, wish: dict, request: HttpRequest) -> None:
+    token = tokens.confirm_token({"email": email, **wish})
+    url = request.build_absolute_uri(reverse("alerts:confirm", args=[token]))
+    call = FundingCall.objects.filter(pk=wish.get("watch"), live=True).first() if wish.get("watch") else None
+    with translation.override(wish["language"]):
+        context = {"url": url, "wish": wish, "call": call, "site_name": settings.WAGTAIL_SITE_NAME}
+        subject = _("Please confirm your funding alert") if not call else _("Please confirm the reminders for a call")
+        message = EmailMultiAlternatives(
+            subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
+            body=render_to_string("opportunities/alerts/email/confirm.txt", context),
+            to=[email],
+            headers={"Auto-Submitted": "auto-generated"},
+        )
+        message.attach_alternative(render_to_string("opportunities/alerts/email/confirm.html", context), "text/html")
+        message.send()
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request: HttpRequest) -> HttpResponse:
+    """Subscribe; the form starts from the finder's filters when it links here."""
+    language = translation.get_language()
+    if request.method == "POST":
+        form = SubscribeForm(request.POST)
+        if form.is_valid():
+            email = form.cleaned_data["email"].strip().lower()
+            if _limited(request, email):
+                return render(request, "opportunities/alerts/limited.html", status=429)
+            if not form.cleaned_data["website"]:
+                _send_confirmation(email, form.wish(), request)
+            return render(request, "opportunities/alerts/sent.html", {"email": email})
+    else:
+        form = SubscribeForm(initial=SubscribeForm.initial_from_finder(request.GET, language))
+    return render(request, "opportunities/alerts/subscribe.html", {"form": form})
+
+
+@require_http_methods(["POST"])
+def watch_request(request: HttpRequest, call_pk: int) -> HttpResponse:
+    """From a call's page: e-mail a link that, once clicked, adds the call to the reader's reminders."""
+    call = get_object_or_404(FundingCall.objects.public(), pk=call_pk)
+    form = WatchForm(request.POST)
+    if not form.is_valid():
+        return render(request, "opportunities/alerts/watch_form.html", {"form": form, "call": call}, status=400)
+    email = form.cleaned_data["email"].strip().lower()
+    if _limited(request, email):
+        return render(request, "opportunities/alerts/limited.html", status=429)
+    if not form.cleaned_data["website"]:
+        wish = {"language": translation.get_language(), "frequency": Subscription.Frequency.REMINDERS, "watch": call.pk}
+        _send_confirmation(email, wish, request)
+    return render(request, "opportunities/alerts/sent.html", {"email": email, "call": call})
+
+
+def _invalid_link(request: HttpRequest, error: tokens.BadLink) -> HttpResponse:
+    return render(request, "opportunities/alerts/link_invalid.html", {"expired": str(error) == "expired"}, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Double opt-in: the link shows a button (mail scanners follow links), the button confirms."""
+    try:
+        wish = tokens.read_confirm_token(token)
+    except tokens.BadLink as error:
+        return _invalid_link(request, error)
+    translation.activate(wish["language"])
+    if request.method != "POST":
+        return render(request, "opportunities/alerts/confirm.html", {"wish": wish, "token": token})
+    with transaction.atomic():
+        subscription, created = Subscription.objects.get_or_create(
+            email=wish["email"], defaults={"language": wish["language"], "frequency": wish["frequency"]}
+        )
+        now = timezone.now()
+        if wish.get("watch"):
+            call = FundingCall.objects.filter(pk=wish["watch"], live=True).first()
+            if call is not None:
+                Watch.objects.get_or_create(subscription=subscription, call=call)
+        else:
+            apply_wish(subscription, wish)
+            if not created:
+                subscription.paused = False
+        if created:
+            subscription.confirmed_at = subscription.new_calls_since = now
+            subscription.closing_until = subscription.reminders_until = now
+        subscription.save()
+    return render(
+        request,
+        "opportunities/alerts/confirmed.html",
+        {
+            "subscription": subscription,
+            "manage_url": links.manage_url(subscription),
+            "watching": bool(wish.get("watch")),
+        },
+    )
+
+
+def _subscription_for(token: str) -> Subscription:
+    return get_object_or_404(Subscription, pk=tokens.read_manage_token(token))
+
+
+@require_http_methods(["GET", "POST"])
+def manage(request: HttpRequest, token: str) -> HttpResponse:
+    """The subscriber's page: change the filters, pause, stop watching calls, export or delete."""
+    try:
+        subscription = _subscription_for(token)
+    except tokens.BadLink as error:
+        return _invalid_link(request, error)
+    translation.activate(subscription.language)
+    saved = False
+    if request.method == "POST" and "delete" in request.POST:
+        subscription.delete()
+        return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": True})
+    if request.method == "POST" and "unwatch" in request.POST:
+        Watch.objects.filter(subscription=subscription, call_id=request.POST.get("unwatch")).delete()
+        return redirect(reverse("alerts:manage", args=[token]))
+    if request.method == "POST":
+        form = SettingsForm(request.POST, instance=subscription)
+        if form.is_valid():
+            subscription = form.save()
+            translation.activate(subscription.language)
+            form = SettingsForm(instance=subscription)
+            saved = True
+    else:
+        form = SettingsForm(instance=subscription)
+    return render(
+        request,
+        "opportunities/alerts/manage.html",
+        {
+            "form": form,
+            "subscription": subscription,
+            "saved": saved,
+            "token": token,
+            "watches": subscription.watches.select_related("call"),
+            "rss_url": links.feed_url(subscription, "rss"),
+            "ical_url": links.feed_url(subscription, "ical"),
+        },
+    )
+
+
+def export(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        subscription = _subscription_for(token)
+    except tokens.BadLink as error:
+        return _invalid_link(request, error)
+    response = HttpResponse(
+        json.dumps(subscription.export(), ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="funding-alert.json"'
+    return response
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """RFC 8058 one-click: a POST unsubscribes at once (mail clients send it without cookies).
+
+    A GET (a person following the link) shows one button, so that a link checker fetching the
+    address cannot unsubscribe anybody.
+    """
+    try:
+        pk, email = tokens.read_unsubscribe_token(token)
+    except tokens.BadLink as error:
+        return _invalid_link(request, error)
+    subscription = Subscription.objects.filter(pk=pk, email=email).first()
+    if subscription is not None:
+        translation.activate(subscription.language)
+    if request.method == "POST":
+        if subscription is not None:
+            subscription.delete()
+        return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": False})
+    if subscription is None:
+        return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": False})
+    return render(request, "opportunities/alerts/unsubscribe.html", {"subscription": subscription, "token": token})
+
+
+def watch(request: HttpRequest, token: str) -> HttpResponse:
+    """From a digest: add a call to the subscriber's reminders (harmless if followed twice)."""
+    try:
+        subscription_pk, call_pk = tokens.read_watch_token(token)
+    except tokens.BadLink as error:
+        return _invalid_link(request, error)
+    subscription = get_object_or_404(Subscription, pk=subscription_pk)
+    call = get_object_or_404(FundingCall.objects.public(), pk=call_pk)
+    Watch.objects.get_or_create(subscription=subscription, call=call)
+    translation.activate(subscription.language)
+    return render(
+        request,
+        "opportunities/alerts/watched.html",
+        {"subscription": subscription, "call": call, "manage_url": links.manage_url(subscription)},
+    )
+
+
+def _feed_subscription(token: str) -> Subscription:
+    subscription = Subscription.objects.filter(feed_token=token).first()
+    if subscription is None:
+        raise Http404
+    translation.activate(subscription.language)
+    return subscription
+
+
+def _feed_calls(subscription: Subscription) -> list[FundingCall]:
+    calls = (
+        FundingCall.objects.public()
+        .not_closed()
+        .select_related("programme")
+        .prefetch_related("deadlines", "sectors")
+        .order_by("-first_published_at")
+    )
+    return calls_for(subscription, calls)[: settings.ALERTS_FEED_SIZE]
+
+
+def feed_rss(request: HttpRequest, token: str) -> HttpResponse:
+    from opportunities.feeds import SubscriptionRssFeed
+
+    subscription = _feed_subscription(token)
+    return SubscriptionRssFeed(subscription, _feed_calls(subscription))(request)
+
+
+def feed_ical(request: HttpRequest, token: str) -> HttpResponse:
+    from opportunities.ical import calendar_response
+    from opportunities.public import finder_for_locale
+
+    subscription = _feed_subscription(token)
+    finder = finder_for_locale()
+    if finder is None:
+        raise Http404
+    return calendar_response(_feed_calls(subscription), finder, request, filename="my-funding-deadlines")
