@@ -126,3 +126,69 @@ def create_calls(count: int, seed: int = 2026) -> int:
             ]
         )
     return count
+
+
+@transaction.atomic
+def create_snapshot_calls(count: int, published_at=None) -> int:
+    """Inserts up to ``count`` real calls of the EU snapshot, parsed by the crawler, as published and open.
+
+    Their sectors, regions, applicant types and amounts are the ones the crawler derives from the
+    real data; only the dates are moved so that every call is newly approved and still open.
+    """
+    from crawler.items import complete
+    from crawler.parsers.eu_ft import parse_result
+    from crawler.testing import snapshot_results
+    from kreativ.models import Region, Sector
+    from opportunities.models import ApplicantType, Deadline, FundingCall, Programme
+    from opportunities.models.calls import to_eur
+
+    path = SNAPSHOT if SNAPSHOT.exists() else FALLBACK
+    items: dict[str, dict] = {}
+    for result in snapshot_results(path):
+        item = complete(parse_result(result))
+        items.setdefault(item["external_id"], item)
+    chosen = list(items.values())[:count]
+    now = published_at or timezone.now()
+    sectors = dict(Sector.objects.values_list("slug", "pk"))
+    regions = dict(Region.objects.values_list("code", "pk"))
+    applicants = dict(ApplicantType.objects.values_list("slug", "pk"))
+    calls = []
+    for number, item in enumerate(chosen):
+        programme = Programme.objects.get_or_create(name=item["programme"] or "Other EU programme")[0]
+        amount = item["amount_max"]
+        call = FundingCall(
+            title=item["title"][:400],
+            slug=f"snapshot-{number}-{FundingCall.objects.count() + number}",
+            summary=item["summary"][:2000],
+            call_identifier=item["call_identifier"] or "",
+            programme=programme,
+            funder=item["funder"] or "",
+            currency=item["currency"] or "EUR",
+            amount_max=amount,
+            max_amount_eur=to_eur(amount, item["currency"] or "EUR"),
+            opening_date=now - dt.timedelta(days=1),
+            final_deadline=now + dt.timedelta(days=30 + number % 300),
+            live=True,
+            first_published_at=now - dt.timedelta(minutes=number),
+            language=item["language"] or "en",
+        )
+        call._item = item
+        calls.append(call)
+    FundingCall.objects.bulk_create(calls)
+    Deadline.objects.bulk_create([Deadline(call=call, at=call.final_deadline) for call in calls])
+    for field, lookup, key in (
+        ("sectors", sectors, "sectors"),
+        ("regions", regions, "regions"),
+        ("applicant_types", applicants, "applicant_types"),
+    ):
+        through = getattr(FundingCall, field).through
+        column = {"sectors": "sector_id", "regions": "region_id", "applicant_types": "applicanttype_id"}[field]
+        through.objects.bulk_create(
+            [
+                through(fundingcall_id=call.pk, **{column: lookup[v]})
+                for call in calls
+                for v in set(call._item[key])
+                if v in lookup
+            ]
+        )
+    return len(calls)

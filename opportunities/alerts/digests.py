@@ -28,13 +28,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from opportunities.alerts import links
+from opportunities.alerts import links, tokens
 from opportunities.alerts.matching import SubscriptionIndex, call_facts
 from opportunities.models import DigestLog, FundingCall, Subscription, Watch, status_q
 
 logger = logging.getLogger(__name__)
 
-CHUNK = 2000
+CHUNK = 5000
 # How far ahead a digest looks for deadlines to announce as "closing soon".
 CLOSING_DAYS = {Subscription.Frequency.INSTANT: 7, Subscription.Frequency.DAILY: 7, Subscription.Frequency.WEEKLY: 14}
 
@@ -48,10 +48,17 @@ class RunReport:
     calls: int = 0
     errors: list[str] = field(default_factory=list)
 
+    def merge(self, other: RunReport) -> None:
+        self.subscriptions += other.subscriptions
+        self.sent += other.sent
+        self.failed += other.failed
+        self.errors += other.errors
+
 
 @dataclass
 class Letter:
     subscription: Subscription
+    filters: dict | None = None
     new: list[FundingCall] = field(default_factory=list)
     closing: list[tuple[FundingCall, dt.datetime]] = field(default_factory=list)
     reminders: list[tuple[FundingCall, dt.datetime]] = field(default_factory=list)
@@ -64,20 +71,26 @@ def _public_calls():
     return FundingCall.objects.public().select_related("programme").prefetch_related("deadlines")
 
 
-def send_alerts(frequency: str, now: dt.datetime | None = None, connection=None) -> RunReport:
-    """One run for one frequency; the daily run also sends every subscriber's due reminders."""
+def send_alerts(frequency: str, now: dt.datetime | None = None, connection=None, workers: int = 1) -> RunReport:
+    """One run for one frequency; the daily run also sends every subscriber's due reminders.
+
+    ``workers`` > 1 shares the subscribers among that many forked processes (one per core is
+    right for a big run; the django-q2 task uses ``ALERTS_WORKERS``).
+    """
     now = now or timezone.now()
     report = RunReport(frequency)
     subscriptions = Subscription.objects.filter(paused=False)
-    senders = get_connection() if connection is None else connection
     if frequency != Subscription.Frequency.REMINDERS:
-        _send_digests(subscriptions.filter(frequency=frequency), frequency, now, senders, report)
+        _send_digests(subscriptions.filter(frequency=frequency), frequency, now, connection, report, workers)
     if frequency == Subscription.Frequency.DAILY:
+        senders = get_connection() if connection is None else connection
         _send_reminders(subscriptions.exclude(frequency=Subscription.Frequency.DAILY), now, senders, report)
     return report
 
 
-def _send_digests(subscriptions, frequency: str, now: dt.datetime, connection, report: RunReport) -> None:
+def _send_digests(
+    subscriptions, frequency: str, now: dt.datetime, connection, report: RunReport, workers: int = 1
+) -> None:
     if not subscriptions.exists():
         return
     horizon = now + dt.timedelta(days=CLOSING_DAYS[frequency])
@@ -89,35 +102,85 @@ def _send_digests(subscriptions, frequency: str, now: dt.datetime, connection, r
         if frequency != Subscription.Frequency.INSTANT
         else []
     )
-    new_facts = call_facts(new_calls)
-    closing_facts = call_facts(closing_calls)
     report.calls = len({c.pk for c in new_calls} | {c.pk for c in closing_calls})
     pks = list(subscriptions.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(pks), CHUNK):
-        chunk = list(Subscription.objects.filter(pk__in=pks[start : start + CHUNK]).order_by("pk"))
-        report.subscriptions += len(chunk)
-        index = SubscriptionIndex.build(chunk)
-        letters = {sub.pk: Letter(sub) for sub in chunk}
-        for facts in new_facts:
-            for sub in index.subscribers(index.matching(facts)):
-                if facts.call.first_published_at > sub.new_calls_since:
-                    letters[sub.pk].new.append(facts.call)
-        if frequency != Subscription.Frequency.INSTANT:
-            for facts in closing_facts:
-                subscribers = index.subscribers(index.matching(facts))
-                if not subscribers:
-                    continue
-                for deadline in facts.call.deadline_list():
-                    if deadline.at > now and deadline.at <= horizon:
-                        for sub in subscribers:
-                            if deadline.at > sub.closing_until:
-                                letters[sub.pk].closing.append((facts.call, deadline.at))
-        if frequency == Subscription.Frequency.DAILY:
-            _add_reminders(letters, now)
-        watermarks = {"new_calls_since": now}
-        if frequency != Subscription.Frequency.INSTANT:
-            watermarks["closing_until"] = horizon
-        _deliver(list(letters.values()), watermarks, now, connection, report, frequency == Subscription.Frequency.DAILY)
+    job = _Job(frequency, now, horizon, call_facts(new_calls), call_facts(closing_calls))
+    chunks = [pks[start : start + CHUNK] for start in range(0, len(pks), CHUNK)]
+    if workers > 1 and connection is None and len(chunks) > 1:
+        for part in _in_processes(job, chunks, workers):
+            report.merge(part)
+    else:
+        for chunk in chunks:
+            _send_chunk(job, chunk, connection or get_connection(), report)
+
+
+@dataclass
+class _Job:
+    frequency: str
+    now: dt.datetime
+    horizon: dt.datetime
+    new_facts: list
+    closing_facts: list
+    renderer: Renderer = field(default_factory=lambda: Renderer())
+
+
+_forked_job: _Job | None = None
+
+
+def _in_processes(job: _Job, chunks: list[list[int]], workers: int) -> list[RunReport]:
+    """Shares the chunks among forked processes (the calls are inherited, not sent over a pipe)."""
+    import multiprocessing
+
+    from django.db import connections
+
+    global _forked_job
+    _forked_job = job
+    connections.close_all()
+    groups = [chunks[number::workers] for number in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_run_group, groups)
+
+
+def _run_group(chunks: list[list[int]]) -> RunReport:
+    from django.db import connections
+
+    report = RunReport(_forked_job.frequency)
+    connection = get_connection()
+    try:
+        for chunk in chunks:
+            _send_chunk(_forked_job, chunk, connection, report)
+    finally:
+        connections.close_all()
+    return report
+
+
+def _send_chunk(job: _Job, chunk_pks: list[int], connection, report: RunReport) -> None:
+    chunk = list(Subscription.objects.filter(pk__in=chunk_pks).order_by("pk"))
+    report.subscriptions += len(chunk)
+    index = SubscriptionIndex.build(chunk)
+    letters = {sub.pk: Letter(sub, filters=index.filters[position]) for position, sub in enumerate(chunk)}
+    for facts in job.new_facts:
+        for sub in index.subscribers(index.matching(facts)):
+            if facts.call.first_published_at > sub.new_calls_since:
+                letters[sub.pk].new.append(facts.call)
+    for facts in job.closing_facts:
+        subscribers = index.subscribers(index.matching(facts))
+        if not subscribers:
+            continue
+        for deadline in facts.call.deadline_list():
+            if job.now < deadline.at <= job.horizon:
+                for sub in subscribers:
+                    if deadline.at > sub.closing_until:
+                        letters[sub.pk].closing.append((facts.call, deadline.at))
+    daily = job.frequency == Subscription.Frequency.DAILY
+    if daily:
+        _add_reminders(letters, job.now)
+    watermarks = {"new_calls_since": job.now}
+    if job.frequency != Subscription.Frequency.INSTANT:
+        watermarks["closing_until"] = job.horizon
+    _deliver(
+        list(letters.values()), watermarks, job.now, connection, report, reminders_checked=daily, renderer=job.renderer
+    )
 
 
 def _add_reminders(letters: dict[int, Letter], now: dt.datetime) -> None:
@@ -159,6 +222,7 @@ def _deliver(
     report: RunReport,
     reminders_checked: bool = False,
     reminders_only: bool = False,
+    renderer: Renderer | None = None,
 ) -> None:
     """Logs and moves the watermarks first (one transaction), then sends; undoes what failed to go."""
     to_send = [letter for letter in letters if letter.new or letter.closing or letter.reminders]
@@ -172,15 +236,18 @@ def _deliver(
         for letter in letters
     }
     with transaction.atomic():
-        for letter in letters:
-            sub = letter.subscription
-            for name, value in watermarks.items():
-                setattr(sub, name, value)
-            if reminders_checked:
-                sub.reminders_until = max(sub.reminders_until, now + dt.timedelta(days=sub.reminder_days))
-        fields = [*watermarks, *(["reminders_until"] if reminders_checked else [])]
-        if fields:
-            Subscription.objects.bulk_update([letter.subscription for letter in letters], fields, batch_size=500)
+        pks = [letter.subscription.pk for letter in letters]
+        if watermarks:
+            Subscription.objects.filter(pk__in=pks).update(**watermarks)
+        if reminders_checked:
+            # The reminder watermark depends on each subscriber's number of days: one update per value.
+            by_days: dict[int, list[int]] = {}
+            for letter in letters:
+                by_days.setdefault(letter.subscription.reminder_days, []).append(letter.subscription.pk)
+            for days, members in by_days.items():
+                Subscription.objects.filter(pk__in=members, reminders_until__lt=now + dt.timedelta(days=days)).update(
+                    reminders_until=now + dt.timedelta(days=days)
+                )
         logs = DigestLog.objects.bulk_create(
             [
                 DigestLog(subscription=letter.subscription, kind=kind, sent_at=now, call_ids=letter.call_ids())
@@ -188,7 +255,7 @@ def _deliver(
             ],
             batch_size=500,
         )
-    renderer = Renderer()
+    renderer = renderer or Renderer()
     failed_subs = []
     for letter, log in zip(to_send, logs, strict=True):
         try:
@@ -209,27 +276,58 @@ def _deliver(
 
 
 class Renderer:
-    """Renders e-mails; each call's block is rendered once per language and reused."""
+    """Renders e-mails cheaply enough for a hundred thousand subscribers.
+
+    Each call's block is rendered once per language (and deadline) and reused in every e-mail that
+    lists it; the frame around the sections (greeting, links to manage, unsubscribe and feeds) is
+    rendered once per language with markers that each e-mail then replaces. Only what differs per
+    subscriber (their links, the sections they get) is assembled per e-mail.
+    """
+
+    MARKERS = {name: f"\x00{name}\x00" for name in ("SECTIONS", "MANAGE", "UNSUBSCRIBE", "RSS", "ICAL")}
 
     def __init__(self) -> None:
         self.blocks: dict[tuple, tuple[str, str]] = {}
-        self.html = get_template("opportunities/alerts/email/digest.html")
-        self.text = get_template("opportunities/alerts/email/digest.txt")
+        self.finders: dict[str, Any] = {}
+        self.frames: dict[str, tuple[str, str]] = {}
+        self.call_html = get_template("opportunities/alerts/email/call.html")
+        self.call_text = get_template("opportunities/alerts/email/call.txt")
+
+    def finder(self, language: str):
+        if language not in self.finders:
+            self.finders[language] = links.finder_in(language)
+        return self.finders[language]
 
     def block(self, call: FundingCall, language: str, deadline: dt.datetime | None) -> tuple[str, str]:
         key = (call.pk, language, deadline)
         if key not in self.blocks:
-            url = links.call_url(call, language)
+            url = links.call_url(call, language, self.finder(language))
             context = {"call": call, "url": url, "deadline": deadline or call.next_deadline()}
-            self.blocks[key] = (
-                get_template("opportunities/alerts/email/call.html").render(context),
-                get_template("opportunities/alerts/email/call.txt").render(context),
-            )
+            self.blocks[key] = (self.call_html.render(context), self.call_text.render(context))
         return self.blocks[key]
+
+    def frame(self, language: str) -> tuple[str, str]:
+        if language not in self.frames:
+            markers = self.MARKERS
+            context = {
+                "language": language,
+                "sections": mark_safe(markers["SECTIONS"]),
+                "manage_url": markers["MANAGE"],
+                "unsubscribe_url": markers["UNSUBSCRIBE"],
+                "rss_url": markers["RSS"],
+                "ical_url": markers["ICAL"],
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            }
+            self.frames[language] = (
+                get_template("opportunities/alerts/email/digest.html").render(context),
+                get_template("opportunities/alerts/email/digest.txt").render(context),
+            )
+        return self.frames[language]
 
     def message(self, letter: Letter, reminders_only: bool = False) -> EmailMultiAlternatives:
         sub = letter.subscription
-        with translation.override(sub.language):
+        language = sub.language
+        with translation.override(language):
             sections = []
             if letter.new:
                 sections.append((_("New calls for you"), [(c, None) for c in letter.new]))
@@ -237,25 +335,28 @@ class Renderer:
                 sections.append((_("Closing soon"), letter.closing))
             if letter.reminders:
                 sections.append((_("Reminders for calls you watch"), letter.reminders))
-            rendered = []
-            for title, entries in sections:
-                blocks = [self.block(call, sub.language, deadline) for call, deadline in entries]
-                watch = {call.pk: links.watch_url(sub, call) for call, _deadline in entries}
-                rendered.append(
-                    {
-                        "title": title,
-                        "html": mark_safe(
-                            "".join(
-                                html.replace("__WATCH_URL__", escape(watch[call.pk]))
-                                for (html, _text), (call, _d) in zip(blocks, entries, strict=True)
-                            )
-                        ),
-                        "text": "\n".join(
-                            text.replace("__WATCH_URL__", watch[call.pk])
-                            for (_html, text), (call, _d) in zip(blocks, entries, strict=True)
-                        ),
-                    }
-                )
+            # One signature per e-mail: the watch links differ only in the call's number at the end.
+            watch_prefix = links.watch_url(sub, 0, tokens.watch_token(sub.pk)).removesuffix("0/")
+            html_parts: list[str] = []
+            text_parts: list[str] = []
+            more_url = None
+            for title, all_entries in sections:
+                entries = all_entries[: settings.ALERTS_MAX_CALLS_PER_SECTION]
+                hidden = len(all_entries) - len(entries)
+                html_parts.append(f'<h2 style="font-size:1.1em;border-bottom:1px solid #d8d4cc">{escape(title)}</h2>')
+                text_parts.append(f"== {title} ==\n")
+                for call, deadline in entries:
+                    html, text = self.block(call, language, deadline)
+                    watch = f"{watch_prefix}{call.pk}/"
+                    html_parts.append(html.replace("__WATCH_URL__", escape(watch)))
+                    text_parts.append(text.replace("__WATCH_URL__", watch))
+                if hidden:
+                    more_url = more_url or links.finder_url(sub, self.finder(language), _finder_filters(letter.filters))
+                    more = ngettext(
+                        "… and %(counter)s more call like these", "… and %(counter)s more calls like these", hidden
+                    ) % {"counter": hidden}
+                    html_parts.append(f'<p><a href="{escape(more_url)}">{escape(more)}</a></p>')
+                    text_parts.append(f"{more}: {more_url}\n")
             count = len(letter.call_ids())
             if reminders_only:
                 subject = _("Reminder: deadlines of calls you watch")
@@ -263,28 +364,42 @@ class Renderer:
                 subject = ngettext("%(count)s funding call for you", "%(count)s funding calls for you", count) % {
                     "count": count
                 }
-            unsubscribe = links.unsubscribe_url(sub)
-            context: dict[str, Any] = {
-                "subscription": sub,
-                "sections": rendered,
-                "manage_url": links.manage_url(sub),
-                "unsubscribe_url": unsubscribe,
-                "rss_url": links.feed_url(sub, "rss"),
-                "ical_url": links.feed_url(sub, "ical"),
-                "site_name": settings.WAGTAIL_SITE_NAME,
-            }
-            message = EmailMultiAlternatives(
-                subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
-                body=self.text.render(context),
-                to=[sub.email],
-                headers={
-                    "List-Unsubscribe": f"<{unsubscribe}>",
-                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                    "Auto-Submitted": "auto-generated",
-                },
-            )
-            message.attach_alternative(self.html.render(context), "text/html")
-            return message
+        unsubscribe = links.unsubscribe_url(sub)
+        values = {
+            "MANAGE": links.manage_url(sub),
+            "UNSUBSCRIBE": unsubscribe,
+            "RSS": links.feed_url(sub, "rss"),
+            "ICAL": links.feed_url(sub, "ical"),
+        }
+        html, text = self.frame(language)
+        html = html.replace(self.MARKERS["SECTIONS"], "".join(html_parts))
+        text = text.replace(self.MARKERS["SECTIONS"], "\n".join(text_parts))
+        for name, value in values.items():
+            html = html.replace(self.MARKERS[name], escape(value))
+            text = text.replace(self.MARKERS[name], value)
+        message = EmailMultiAlternatives(
+            subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
+            body=text,
+            to=[sub.email],
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                "Auto-Submitted": "auto-generated",
+            },
+        )
+        message.attach_alternative(html, "text/html")
+        return message
+
+
+def _finder_filters(filters: dict | None) -> dict[str, list] | None:
+    if filters is None:
+        return None
+    return {
+        "sector": filters.get("sector", []),
+        "region": filters.get("region", []),
+        "applicant": filters.get("applicant", []),
+        "programme": filters.get("programme", []),
+    }
 
 
 def pending_instant() -> bool:

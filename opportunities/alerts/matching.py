@@ -94,6 +94,8 @@ class SubscriptionIndex:
     thresholds: list[Decimal] = field(default_factory=list)
     at_most: list[int] = field(default_factory=list)
     region_members: dict[str, set[str]] = field(default_factory=dict)
+    # Each subscription's chosen values, by position (for links that repeat its filters).
+    filters: list[dict[str, list]] = field(default_factory=list)
 
     @classmethod
     def build(cls, subscriptions: Sequence[Subscription]) -> SubscriptionIndex:
@@ -103,6 +105,7 @@ class SubscriptionIndex:
         size = len(subscriptions)
         position = {sub.pk: index for index, sub in enumerate(subscriptions)}
         pks = list(position)
+        per_subscription: list[dict[str, list]] = [defaultdict(list) for _ in subscriptions]
         chosen: dict[str, dict[object, list[int]]] = {
             name: defaultdict(list) for name in ("sector", "region", "applicant", "programme", "keyword")
         }
@@ -114,6 +117,7 @@ class SubscriptionIndex:
         ):
             for sub_id, value in through.objects.filter(subscription_id__in=pks).values_list("subscription_id", column):
                 chosen[name][value].append(position[sub_id])
+                per_subscription[position[sub_id]][name].append(value)
         amounts: dict[Decimal, list[int]] = defaultdict(list)
         no_minimum = []
         for index, sub in enumerate(subscriptions):
@@ -124,7 +128,7 @@ class SubscriptionIndex:
             else:
                 amounts[sub.min_amount].append(index)
 
-        index = cls(subscriptions=subscriptions, everyone=(1 << size) - 1)
+        index = cls(subscriptions=subscriptions, everyone=(1 << size) - 1, filters=per_subscription)
         for name, values in chosen.items():
             index.by_value[name] = {value: bitsets.from_positions(members, size) for value, members in values.items()}
             anyone = index.everyone

@@ -3,7 +3,7 @@
 - confirm: carries the wished subscription itself, so nothing is stored before confirmation; expires;
 - manage: opens the page to change filters, pause, export or delete; expires, every e-mail has a fresh one;
 - unsubscribe: one click (RFC 8058), valid as long as the subscription exists;
-- watch: adds a call to the subscriber's reminders.
+- watch: adds a call (named next to it in the URL) to the subscriber's reminders.
 """
 
 from __future__ import annotations
@@ -59,10 +59,13 @@ def read_unsubscribe_token(token: str) -> tuple[int, str]:
     return int(data["s"]), str(data["e"])
 
 
-def watch_token(subscription_pk: int, call_pk: int) -> str:
-    return _dumps({"s": subscription_pk, "c": call_pk}, "watch")
+def watch_token(subscription_pk: int) -> str:
+    """One token per subscriber and e-mail; the call to watch travels next to it in the URL.
+
+    Signing each (subscriber, call) pair would cost a signature per call listed in every digest.
+    """
+    return _dumps({"s": subscription_pk}, "watch")
 
 
-def read_watch_token(token: str) -> tuple[int, int]:
-    data = _loads(token, "watch", settings.ALERTS_MANAGE_LINK_MAX_AGE)
-    return int(data["s"]), int(data["c"])
+def read_watch_token(token: str) -> int:
+    return int(_loads(token, "watch", settings.ALERTS_MANAGE_LINK_MAX_AGE)["s"])

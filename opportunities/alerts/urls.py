@@ -12,7 +12,7 @@ urlpatterns = [
     path("manage/<str:token>/", views.manage, name="manage"),
     path("manage/<str:token>/export/", views.export, name="export"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("watch/<str:token>/", views.watch, name="watch"),
+    path("watch/<str:token>/<int:call_pk>/", views.watch, name="watch"),
     path("feed/<str:token>/rss/", views.feed_rss, name="feed_rss"),
     path("feed/<str:token>/ical/", views.feed_ical, name="feed_ical"),
 ]

@@ -204,10 +204,10 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "opportunities/alerts/unsubscribe.html", {"subscription": subscription, "token": token})
 
 
-def watch(request: HttpRequest, token: str) -> HttpResponse:
+def watch(request: HttpRequest, token: str, call_pk: int) -> HttpResponse:
     """From a digest: add a call to the subscriber's reminders (harmless if followed twice)."""
     try:
-        subscription_pk, call_pk = tokens.read_watch_token(token)
+        subscription_pk = tokens.read_watch_token(token)
     except tokens.BadLink as error:
         return _invalid_link(request, error)
     subscription = get_object_or_404(Subscription, pk=subscription_pk)

@@ -277,7 +277,7 @@ def test_watching_a_call_brings_a_reminder_before_each_deadline(client, finder, 
     call = publish(make_item("stages", title="Two-stage call", sectors=["design"], deadlines=[soon, later]))
     from django.urls import reverse
 
-    client.get(reverse("alerts:watch", args=[tokens.watch_token(subscriber.pk, call.pk)]))
+    client.get(reverse("alerts:watch", args=[tokens.watch_token(subscriber.pk), call.pk]))
     assert Watch.objects.filter(subscription=subscriber, call=call).exists()
     send_alerts("daily")
     [message] = mail.outbox
@@ -416,3 +416,26 @@ def test_the_bitset_index_agrees_with_the_rules_pair_by_pair(finder, publish):
         assert {s.pk for s in index.subscribers(index.matching(facts))} == expected, facts.call.title
         matched += len(expected)
     assert 0 < matched < len(subscriptions) * len(calls)
+
+
+@override_settings(ALERTS_MAX_CALLS_PER_SECTION=2)
+def test_a_long_digest_lists_the_first_calls_and_links_to_the_rest(finder, publish, subscriber):
+    for number in range(5):
+        publish(make_item(f"m{number}", title=f"Music call {number}", sectors=["music"]))
+    send_alerts("daily")
+    [message] = mail.outbox
+    assert len(re.findall(r"^\* Music call", message.body, re.M)) == 2
+    assert "3 more calls like these" in message.body
+    more = next(link for link in links_in(message) if "sort=newest" in link)
+    # Only a Czech finder exists in this test, so the link falls back to it.
+    assert "sector=music" in more and more.startswith("http://127.0.0.1:8000/cs/dotace/?")
+    assert send_alerts("daily").sent == 0
+
+
+def test_send_alerts_command(finder, publish, subscriber, capsys):
+    from django.core.management import call_command
+
+    publish(make_item("music", title="Music export support", sectors=["music"]))
+    call_command("send_alerts", "--frequency", "daily")
+    assert "daily: 1 subscriptions" in capsys.readouterr().out
+    assert len(mail.outbox) == 1

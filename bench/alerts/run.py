@@ -1,0 +1,195 @@
+"""Alerts benchmark: a daily run for 10k, 50k and 100k confirmed subscriptions with varied filters
+and 500 newly approved calls; time and peak memory of each run, to show how the cost grows.
+
+    python -m bench.alerts.run [--sizes 10000 50000 100000] [--calls 500] [--keep]
+
+Each run is a child process (so its peak memory is its own), with an e-mail backend that builds
+every message's bytes as SMTP would and then drops them: the figures are matching, rendering,
+MIME encoding and the sent log, not a mail server's speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VAR = ROOT / "bench" / "results" / "alerts-var"
+WORKERS = os.cpu_count() or 2
+COLUMNS = {
+    "sectors": "sector_id",
+    "regions": "region_id",
+    "applicant_types": "applicanttype_id",
+    "programmes": "programme_id",
+}
+
+
+def setup_django() -> None:
+    os.environ["KREATIV_VAR_DIR"] = str(VAR)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def build(subscriptions: int, calls: int) -> None:
+    import datetime as dt
+    import random
+    from decimal import Decimal
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import Locale, Page, Site
+
+    from bench.calls import create_snapshot_calls
+    from kreativ.models import HomePage, Region, Sector
+    from opportunities.models import ApplicantType, FundingFinderPage, Programme, Subscription
+
+    call_command("migrate", verbosity=0)
+    if Subscription.objects.count() >= subscriptions:
+        return
+    root = Page.get_first_root_node()
+    home = HomePage(title="Bench", slug="bench", locale=Locale.objects.get(language_code="cs"))
+    root.add_child(instance=home)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    home.add_child(instance=FundingFinderPage(title="Dotace", slug="dotace"))
+    now = timezone.now()
+    create_snapshot_calls(calls, published_at=now)
+
+    rng = random.Random(100_000)
+    sectors = list(Sector.objects.values_list("pk", flat=True))
+    regions = list(Region.objects.values_list("pk", flat=True))
+    applicants = list(ApplicantType.objects.values_list("pk", flat=True))
+    programmes = list(Programme.objects.values_list("pk", flat=True))
+    words = ["film", "music", "heritage", "design", "festival", "digital", "games", "books", "museum", "theatre"]
+    batch = 5000
+    for offset in range(0, subscriptions, batch):
+        subs = [
+            Subscription(
+                email=f"subscriber{number}@example.com",
+                language=rng.choice(["cs", "cs", "sl", "en"]),
+                frequency="weekly",
+                keywords=", ".join(rng.sample(words, rng.choice([0, 0, 0, 1, 2]))),
+                min_amount=rng.choice([None, None, Decimal("10000"), Decimal("50000"), Decimal("200000")]),
+                new_calls_since=now - dt.timedelta(days=1),
+                closing_until=now,
+                reminders_until=now,
+            )
+            for number in range(offset, min(offset + batch, subscriptions))
+        ]
+        Subscription.objects.bulk_create(subs)
+        for field, choices, counts in (
+            # Most subscribers name their sectors and region; one in ten takes everything.
+            ("sectors", sectors, [0, 1, 1, 1, 2, 2, 2, 3, 3, 3]),
+            ("regions", regions, [0, 1, 1]),
+            ("applicant_types", applicants, [0, 1, 2]),
+            ("programmes", programmes, [0, 0, 0, 0, 1]),
+        ):
+            through = getattr(Subscription, field).through
+            column = {
+                "sectors": "sector_id",
+                "regions": "region_id",
+                "applicant_types": "applicanttype_id",
+                "programmes": "programme_id",
+            }[field]
+            through.objects.bulk_create(
+                [
+                    through(subscription_id=sub.pk, **{column: value})
+                    for sub in subs
+                    for value in rng.sample(choices, rng.choice(counts))
+                ]
+            )
+
+
+def measure(size: int) -> dict:
+    """One daily run for the first ``size`` subscriptions (run in a child process).
+
+    The calls were published minutes before the build; each subscriber's watermark is set a day
+    before the run, so all of them count as new.
+    """
+    import datetime as dt
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from opportunities.alerts.digests import send_alerts
+    from opportunities.models import DigestLog, Subscription
+
+    now = timezone.now()
+    first = list(Subscription.objects.order_by("pk").values_list("pk", flat=True)[:size])
+    Subscription.objects.update(frequency="weekly")
+    Subscription.objects.filter(pk__in=first).update(
+        frequency="daily", new_calls_since=now - dt.timedelta(days=1), closing_until=now, reminders_until=now
+    )
+    DigestLog.objects.all().delete()
+    settings.EMAIL_BACKEND = "bench.mail.SerialisingBackend"
+    started = time.perf_counter()
+    report = send_alerts("daily", now=now, workers=WORKERS)
+    elapsed = time.perf_counter() - started
+    peak = (
+        max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        / 1024
+    )
+    pairs = sum(len(log.call_ids) for log in DigestLog.objects.only("call_ids").iterator())
+    return {
+        "subscriptions": size,
+        "seconds": round(elapsed, 1),
+        "peak_rss_mb": round(peak),
+        "emails": report.sent,
+        "failed": report.failed,
+        "matches": pairs,
+        "workers": WORKERS,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    parser.add_argument("--calls", type=int, default=500)
+    parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        setup_django()
+        print(json.dumps(measure(args.measure)))
+        return
+    if not args.keep and VAR.exists():
+        shutil.rmtree(VAR)
+    VAR.mkdir(parents=True, exist_ok=True)
+    setup_django()
+    started = time.perf_counter()
+    build(max(args.sizes), args.calls)
+    report = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "calls": args.calls,
+        "build_s": round(time.perf_counter() - started, 1),
+        "runs": [],
+    }
+    for size in args.sizes:
+        child = subprocess.run(
+            [sys.executable, "-m", "bench.alerts.run", "--measure", str(size)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        report["runs"].append(json.loads(child.stdout.strip().splitlines()[-1]))
+        print(json.dumps(report["runs"][-1]), flush=True)
+    (ROOT / "bench" / "results" / "alerts.json").write_text(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
