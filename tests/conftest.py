@@ -30,6 +30,9 @@ def base_data(transactional_db) -> None:
     for module, function in [
         ("kreativ.migrations.0002_taxonomies", "create_taxonomies"),
         ("kreativ.migrations.0003_locales_and_roles", "create_locales_and_roles"),
+        ("opportunities.migrations.0002_vocabularies_sources_and_moderation", "create"),
+        ("opportunities.migrations.0003_source_frequency", "create_schedules"),
+        ("opportunities.migrations.0005_alert_schedules", "create"),
     ]:
         getattr(importlib.import_module(module), function)(apps, None)
 

@@ -1,0 +1,81 @@
+"""The funding radar in a real browser: the finder's facets, a call's page, subscribing to alerts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core import mail
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from opportunities import ingest
+from opportunities.models import FundingFinderPage, SourceRecord
+from tests.browser.conftest import serious_violations
+from tests.factories import HomePageFactory
+from tests.opportunities.conftest import make_item
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def radar(base_data):
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="domu")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    finder = FundingFinderPage(title="Radar dotací", slug="dotace")
+    home.add_child(instance=finder)
+    moderator = User.objects.create_user("moderator", "m@example.com", "x")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    now = timezone.now()
+    for external_id, title, sector, days in [
+        ("m", "Podpora exportu hudby", "music", 20),
+        ("d", "Designové vouchery", "design", 8),
+        ("f", "Filmové koprodukce", "film-audiovisual", 40),
+    ]:
+        ingest.ingest_item(
+            "eu_ft", make_item(external_id, title=title, sectors=[sector], deadlines=[now + dt.timedelta(days=days)])
+        )
+        call = SourceRecord.objects.get(external_id=external_id).call
+        call.current_workflow_task.on_action(call.current_workflow_task_state, moderator, "approve")
+    return finder
+
+
+def test_finder_facets_and_a_call_page(live_server, page, radar):
+    page.goto(f"{live_server.url}{radar.url}")
+    titles = page.locator(".card--call .card__title").all_inner_texts()
+    assert titles == ["Designové vouchery", "Podpora exportu hudby", "Filmové koprodukce"]
+    assert serious_violations(page) == []
+    page.check("#f-sector-music")
+    page.locator(".finder__facets button[type=submit]").click()
+    page.wait_for_url("**sector=music**")
+    assert page.locator(".card--call .card__title").all_inner_texts() == ["Podpora exportu hudby"]
+    page.locator(".card--call .card__title a").click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == "Podpora exportu hudby"
+    assert page.locator('script[type="application/ld+json"]').count() == 1
+    assert serious_violations(page) == []
+    assert page.js_errors == []
+
+
+def test_subscribe_from_the_finder_and_confirm(live_server, page, radar):
+    page.goto(f"{live_server.url}{radar.url}?sector=design")
+    page.locator(".finder__feeds a.button").click()
+    page.wait_for_selector("form")
+    assert page.locator('input[value="design"]').is_checked()
+    assert serious_violations(page) == []
+    page.fill("#id_email", "jana@example.com")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_selector(".notice--success")
+    [message] = mail.outbox
+    link = next(word for word in message.body.split() if "/alerts/confirm/" in word)
+    page.goto(live_server.url + "/alerts/" + link.split("/alerts/", 1)[1])
+    assert serious_violations(page) == []
+    page.locator("form button[type=submit]").click()
+    page.wait_for_selector(".notice--success")
+    from opportunities.models import Subscription
+
+    assert [s.slug for s in Subscription.objects.get(email="jana@example.com").sectors.all()] == ["design"]
