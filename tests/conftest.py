@@ -2,10 +2,34 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from wagtail.models import Locale, Page, Site
 
+from kreativ.search.backend import close_all
 from tests.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def search_index(request, tmp_path):
+    """An empty search index for every test.
+
+    The database of a test is rolled back, its search index on disk is not, and primary keys are
+    reused after a rollback: a stale document would answer for another test's object. Tests that
+    configure a backend of their own (modelsearch's peer suite) keep it.
+    """
+    from django.conf import settings
+    from django.test import override_settings
+
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]
+    if backend["BACKEND"] != "kreativ.search.backend" or Path(backend["PATH"]) != Path(settings.SEARCH_INDEX_PATH):
+        yield None
+        return
+    path = tmp_path / "search-index"
+    with override_settings(WAGTAILSEARCH_BACKENDS={"default": {**backend, "PATH": path}}):
+        yield path
+    close_all(path)
 
 
 @pytest.fixture

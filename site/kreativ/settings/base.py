@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -164,10 +165,34 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search: a whoosh index on disk by default (kreativ.search); SEARCH_BACKEND=opensearch3 (or
+# elasticsearch8, …) with SEARCH_URLS moves every .search() to a search server, with no code change.
 SEARCH_INDEX_PATH = Path(env_str("SEARCH_INDEX_PATH", str(VAR_DIR / "search-index")))
+SEARCH_BACKENDS_BY_NAME = {
+    "whoosh": "kreativ.search.backend",
+    "database": "modelsearch.backends.database",
+    "opensearch2": "modelsearch.backends.opensearch2",
+    "opensearch3": "modelsearch.backends.opensearch3",
+    "elasticsearch7": "modelsearch.backends.elasticsearch7",
+    "elasticsearch8": "modelsearch.backends.elasticsearch8",
+    "elasticsearch9": "modelsearch.backends.elasticsearch9",
+}
+_search_backend = env_str("SEARCH_BACKEND", "whoosh")
+if _search_backend not in SEARCH_BACKENDS_BY_NAME:
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND={_search_backend!r} is unknown; choose one of {', '.join(SEARCH_BACKENDS_BY_NAME)}."
+    )
+if _search_backend == "whoosh":
+    _search = {"PATH": SEARCH_INDEX_PATH, "LOCK_TIMEOUT": env_int("SEARCH_LOCK_TIMEOUT", 10)}
+elif _search_backend == "database":
+    _search = {}
+else:
+    _search = {
+        "URLS": env_list("SEARCH_URLS", ["http://localhost:9200"]),
+        "INDEX_PREFIX": env_str("SEARCH_INDEX_PREFIX", "kreativ_"),
+        "TIMEOUT": env_int("SEARCH_TIMEOUT", 10),
+    }
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": SEARCH_BACKENDS_BY_NAME[_search_backend], **_search}}
 
 # Background work: django-q2 on the ORM broker; REDIS_URL moves it to Redis.
 Q_CLUSTER = {

@@ -21,3 +21,11 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 MAP_TILE_URL = ""
+
+# modelsearch's own backend test suite runs against the whoosh backend (tests/search): its test app
+# and the fixture it loads.
+INSTALLED_APPS = [*INSTALLED_APPS, "modelsearch.test.testapp"]  # noqa: F405
+FIXTURE_DIRS = [BASE_DIR / "tests" / "fixtures" / "modelsearch"]  # noqa: F405
+WAGTAILSEARCH_BACKENDS = {"default": {**WAGTAILSEARCH_BACKENDS["default"], "PATH": SEARCH_INDEX_PATH}}  # noqa: F405
+# Its migrations depend on modelsearch's app label, which Wagtail renames: create its tables directly.
+MIGRATION_MODULES = {"searchtests": None}

@@ -1,0 +1,476 @@
+"""A whoosh backend for Wagtail's search API (modelsearch), so the portal searches with no server.
+
+``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kreativ.search.backend", …}}`` and every
+``.search()`` and ``.autocomplete()`` of pages, snippets, images and the admin runs on a whoosh
+index on disk; pointing ``BACKEND`` at ``modelsearch.backends.opensearch3`` (or Elasticsearch)
+moves the same calls to a search server, with no code change.
+
+Options (all optional):
+
+``PATH``           where the indexes live (default ``settings.SEARCH_INDEX_PATH``)
+``LANGUAGES``      languages with a field (and analyser) of their own (default: ``settings.LANGUAGES``)
+``LANGUAGE``       the language of objects that do not say theirs (default ``settings.LANGUAGE_CODE``)
+``LOCK_TIMEOUT``   seconds a writer waits for another before it journals its update (default 10)
+``INDEX_PREFIX``   prefix of the index folder names (default none)
+
+An object says its language with ``get_search_language()``; a Wagtail page (or any translatable
+model) has its locale's. Rebuilds are always atomic (``ATOMIC_REBUILD`` is accepted and ignored).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from modelsearch.backends.base import (
+    BaseIndex,
+    BaseSearchBackend,
+    BaseSearchResults,
+    FilterFieldError,
+    get_model_root,
+)
+from modelsearch.index import class_is_indexed
+from whoosh.idsets import BitSet
+from whoosh.searching import Searcher
+
+from . import analysis
+from .compiler import (
+    Nothing,
+    WhooshAutocompleteQueryCompiler,
+    WhooshSearchQueryCompiler,
+    is_everything,
+    q_and,
+)
+from .mapping import FilterColumn, Mapping, schema_fields
+from .store import IndexStore, LockError, Op
+
+logger = logging.getLogger(__name__)
+
+DB_CHUNK = 500
+FILTER_CACHE_SIZE = 64
+
+_stores: dict[tuple[str, str], IndexStore] = {}
+_stores_lock = threading.Lock()
+_local = threading.local()
+_locales: dict[int, str] = {}
+
+
+def _store(path: Path, name: str, root: type[models.Model], languages: tuple[str, ...], timeout: float) -> IndexStore:
+    key = (str(path), name)
+    with _stores_lock:
+        store = _stores.get(key)
+        if store is None:
+            store = IndexStore(path, name, lambda: schema_fields(root, languages), timeout)
+            _stores[key] = store
+        return store
+
+
+def close_all(path: str | Path | None = None) -> None:
+    """Close this thread's searchers and forget open indexes (of one path, or all): tests use it."""
+    searchers: dict[tuple[str, str, str], Searcher] = getattr(_local, "searchers", {})
+    for key in list(searchers):
+        if path is None or key[0] == str(path):
+            searchers.pop(key).close()
+    with _stores_lock:
+        for key in list(_stores):
+            if path is None or key[0] == str(path):
+                del _stores[key]
+
+
+def _locale_language(locale_id: int) -> str | None:
+    if locale_id not in _locales:
+        locale_model = apps.get_model("wagtailcore", "Locale")
+        _locales.update(dict(locale_model.objects.values_list("pk", "language_code")))
+    return _locales.get(locale_id)
+
+
+def language_of(obj: models.Model) -> str | None:
+    """The language an object's text is written in, if it says so."""
+    getter = getattr(obj, "get_search_language", None)
+    if callable(getter):
+        return getter()
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is not None and apps.is_installed("wagtail"):
+        return _locale_language(locale_id)
+    return None
+
+
+class WhooshIndex(BaseIndex):
+    """All the objects of one root model (e.g. every page type) in one whoosh index."""
+
+    def __init__(self, backend: WhooshSearchBackend, root: type[models.Model], generation: str | None = None) -> None:
+        super().__init__(backend)
+        self.root = root
+        self.name = f"{backend.index_prefix}{root._meta.app_label.lower()}_{root.__name__.lower()}"
+        self.store = _store(backend.path, self.name, root, backend.languages, backend.lock_timeout)
+        # A rebuild's index writes only into the generation it is building.
+        self.generation = generation
+
+    def get_key(self) -> str:
+        return self.name
+
+    def __str__(self) -> str:
+        return self.name
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def add_model(self, model: type[models.Model]) -> None:
+        self.store.current()
+
+    def refresh(self) -> None:
+        """Nothing to do: every commit is visible to the next search."""
+
+    def reset(self) -> None:
+        self.store.reset()
+
+    def add_item(self, obj: models.Model) -> None:
+        self.add_items(type(obj), [obj])
+
+    def add_items(self, model: type[models.Model], items: Iterable[models.Model]) -> None:
+        if not class_is_indexed(model):
+            return
+        items = list(items)
+        if not items:
+            return
+        docs = [self.backend.document(item) for item in items]
+        ops = [Op("add", _label(type(item)), str(item.pk)) for item in items]
+        self._apply(docs, [], ops)
+
+    def delete_item(self, item: models.Model) -> None:
+        if not class_is_indexed(type(item)):
+            return
+        self._apply([], [str(item.pk)], [Op("delete", _label(type(item)), str(item.pk))])
+
+    def _apply(self, docs: list[dict[str, Any]], deletes: list[str], ops: list[Op]) -> None:
+        store = self.store
+        if self.generation is not None:
+            self._commit(self.generation, docs, deletes, ops)
+            return
+        current = store.current()
+        building = store.building()
+        self._commit(current, docs, deletes, ops)
+        if building and building != current:
+            # A rebuild is under way: it applies this after it has read the database.
+            store.append(building, ops)
+            if store.building() is None and store.current() == building:
+                # ...unless it has finished meanwhile: then write to its generation directly.
+                self._commit(building, docs, deletes, ops)
+
+    def _commit(self, generation: str, docs: list[dict[str, Any]], deletes: list[str], ops: list[Op]) -> None:
+        store = self.store
+        try:
+            with store.writer(generation) as writer:
+                entries = store.pending(generation)
+                self._replay(writer, [op for _path, entry in entries for op in entry])
+                for doc_id in deletes:
+                    writer.delete_by_term("$id", doc_id)
+                for doc in docs:
+                    writer.update_document(**doc)
+        except LockError:
+            logger.info("Search index %s is busy; %d update(s) journalled", self.name, len(ops))
+            store.append(generation, ops)
+            self._drain(generation, timeout=0)
+            return
+        store.forget(entries)
+        if store.has_pending(generation):
+            self._drain(generation, timeout=0)
+
+    def _drain(self, generation: str, timeout: float | None = None) -> None:
+        """Apply the journal if the lock is free (whoever holds it drains it after its commit)."""
+        store = self.store
+        try:
+            with store.writer(generation, timeout=timeout) as writer:
+                entries = store.pending(generation)
+                self._replay(writer, [op for _path, entry in entries for op in entry])
+        except LockError:
+            return
+        store.forget(entries)
+
+    def _replay(self, writer: Any, ops: list[Op]) -> None:
+        """Apply journalled updates, reading each object as the database has it now."""
+        if not ops:
+            return
+        latest: dict[tuple[str, str], str] = {}
+        for op in ops:
+            latest[(op.model, op.pk)] = op.action
+        by_model: dict[str, list[str]] = {}
+        for (label, pk), action in latest.items():
+            writer.delete_by_term("$id", pk)
+            if action == "add":
+                by_model.setdefault(label, []).append(pk)
+        for label, pks in by_model.items():
+            try:
+                model = apps.get_model(label)
+            except LookupError:
+                continue
+            for start in range(0, len(pks), DB_CHUNK):
+                for obj in model.get_indexed_objects().filter(pk__in=pks[start : start + DB_CHUNK]):
+                    writer.update_document(**self.backend.document(obj.get_indexed_instance() or obj))
+
+    def flush(self) -> None:
+        """Apply whatever the journal holds now, waiting for the lock (``update_index`` calls it)."""
+        self._drain(self.store.current(), timeout=None)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def searcher(self) -> Searcher:
+        """This thread's searcher of the current generation, refreshed when the index changed."""
+        generation = self.store.current()
+        searchers: dict[tuple[str, str, str], Searcher] = _local.__dict__.setdefault("searchers", {})
+        key = (str(self.backend.path), self.name, generation)
+        searcher = searchers.get(key)
+        if searcher is None:
+            for other in [k for k in searchers if k[:2] == key[:2]]:
+                searchers.pop(other).close()
+            searcher = self.store.open(generation).searcher()
+        elif not searcher.up_to_date():
+            searcher = searcher.refresh()
+        searchers[key] = searcher
+        return searcher
+
+    def docs_matching(self, searcher: Searcher, query: Any) -> BitSet | None:
+        """The documents a filter lets through, cached per searcher (filters repeat between queries)."""
+        if is_everything(query):
+            return None
+        cache: OrderedDict = searcher.__dict__.setdefault("_kreativ_filters", OrderedDict())
+        try:
+            docs = cache.get(query)
+        except TypeError:  # an unhashable query: no cache
+            return BitSet(searcher.docs_for_query(query), size=searcher.doc_count_all())
+        if docs is None:
+            docs = BitSet(searcher.docs_for_query(query), size=searcher.doc_count_all())
+            cache[query] = docs
+            if len(cache) > FILTER_CACHE_SIZE:
+                cache.popitem(last=False)
+        else:
+            cache.move_to_end(query)
+        return docs
+
+
+def _label(model: type[models.Model]) -> str:
+    return f"{model._meta.app_label}.{model.__name__}"
+
+
+class WhooshSearchResults(BaseSearchResults):
+    supports_facet = True
+
+    def _index(self) -> WhooshIndex:
+        return self.backend.get_index_for_model(self.query_compiler.queryset.model)
+
+    def _hits(self, limit: int | None) -> tuple[list[tuple[str, float | None]], int | None]:
+        """``(pk, score)`` of the first ``limit`` matches in order, and the total when it came free."""
+        compiler = self.query_compiler
+        query, filter_query = compiler.get_query(), compiler.get_filter()
+        if isinstance(query, Nothing) or isinstance(filter_query, Nothing):
+            return [], 0
+        index = self._index()
+        searcher = index.searcher()
+        allowed = index.docs_matching(searcher, filter_query)
+        sort = compiler.get_sort()
+        if is_everything(query) and sort is None:
+            sort = None  # score order is document order: cheap and stable
+        results = searcher.search(query, filter=allowed, limit=limit, sortedby=sort, terms=False)
+        stored = searcher.stored_fields
+        scored = sort is None
+        hits = [(stored(docnum)["$id"], float(score) if scored else None) for score, docnum in results.top_n]
+        if sort is not None:
+            hits = [(stored(hit.docnum)["$id"], None) for hit in results]
+        return hits, None
+
+    def _verified(self) -> list[tuple[str, float | None]]:
+        """All matches the database confirms (for filters a flat index cannot answer exactly)."""
+        if getattr(self, "_verified_cache", None) is None:
+            hits, _ = self._hits(None)
+            queryset = self.query_compiler.queryset
+            kept: list[tuple[str, float | None]] = []
+            for start in range(0, len(hits), DB_CHUNK):
+                chunk = hits[start : start + DB_CHUNK]
+                pks = queryset.filter(pk__in=[pk for pk, _ in chunk]).values_list("pk", flat=True)
+                confirmed = {str(pk) for pk in pks}
+                kept.extend(hit for hit in chunk if hit[0] in confirmed)
+            self._verified_cache = kept
+        return self._verified_cache
+
+    def _do_search(self) -> Iterator[models.Model]:
+        if self.query_compiler.needs_verification:
+            hits = self._verified()[self.start : self.stop]
+        else:
+            hits, _ = self._hits(self.stop)
+            hits = hits[self.start : self.stop]
+        if not hits:
+            return iter(())
+        scores = dict(hits)
+        queryset = self.query_compiler.queryset
+        found: dict[str, models.Model] = {}
+        for start in range(0, len(hits), DB_CHUNK):
+            for obj in queryset.filter(pk__in=[pk for pk, _ in hits[start : start + DB_CHUNK]]):
+                found[str(obj.pk)] = obj
+        ordered = []
+        for pk, _score in hits:
+            obj = found.get(pk)
+            if obj is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, scores[pk])
+                ordered.append(obj)
+        return iter(ordered)
+
+    def _do_count(self) -> int:
+        total = len(self._verified()) if self.query_compiler.needs_verification else self._match_count()
+        total -= self.start
+        if self.stop is not None:
+            total = min(total, self.stop - self.start)
+        return max(total, 0)
+
+    def _match_count(self) -> int:
+        compiler = self.query_compiler
+        query, filter_query = compiler.get_query(), compiler.get_filter()
+        if isinstance(query, Nothing) or isinstance(filter_query, Nothing):
+            return 0
+        index = self._index()
+        searcher = index.searcher()
+        allowed = index.docs_matching(searcher, filter_query)
+        if is_everything(query):
+            return searcher.doc_count() if allowed is None else len(allowed & _live_docs(searcher))
+        matched = searcher.docs_for_query(query)
+        if allowed is None:
+            return sum(1 for _ in matched)
+        return sum(1 for docnum in matched if docnum in allowed)
+
+    def facet(self, field_name: str) -> OrderedDict:
+        """Counts of each value of a filter field among the matches, most frequent first."""
+        compiler = self.query_compiler
+        field = compiler._get_filterable_field(field_name)
+        if field is None:
+            raise FilterFieldError(
+                f'Cannot facet search results with field "{field_name}". Please add '
+                f"index.FilterField('{field_name}') to {compiler.queryset.model.__name__}.search_fields.",
+                field_name=field_name,
+            )
+        column = compiler.mapping.filter_column([field])
+        query = q_and([compiler.get_query(), compiler.get_filter()])
+        if isinstance(query, Nothing):
+            return OrderedDict()
+        index = self._index()
+        searcher = index.searcher()
+        matched = set(searcher.docs_for_query(query))
+        counts: dict[Any, int] = {}
+        reader = searcher.reader()
+        field_type = searcher.schema[column.name] if column.name in searcher.schema.names() else None
+        if field_type is not None:
+            for term in field_type.sortable_terms(reader, column.name):
+                docs = set(reader.postings(column.name, term).all_ids()) & matched
+                if docs:
+                    counts[_decode(column, field_type.from_bytes(term))] = len(docs)
+        if "$null" in searcher.schema and reader.doc_frequency("$null", column.name):
+            nulls = set(reader.postings("$null", column.name).all_ids()) & matched
+            if nulls:
+                counts[None] = len(nulls)
+        return OrderedDict(sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))))
+
+
+def _live_docs(searcher: Searcher) -> BitSet:
+    return BitSet(searcher.reader().all_doc_ids(), size=searcher.doc_count_all())
+
+
+def _decode(column: FilterColumn, value: Any) -> Any:
+    """An indexed filter value back as the database gives it (facets return real values)."""
+    kind = column.internal_type
+    if column.kind != "int":
+        return value
+    if kind in ("BooleanField", "NullBooleanField"):
+        return bool(value)
+    if kind == "DateField":
+        return dt.date.fromordinal(value)
+    if kind == "DateTimeField":
+        return dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(microseconds=value)
+    if kind == "TimeField":
+        seconds, micros = divmod(value, 1_000_000)
+        return dt.time(seconds // 3600, seconds // 60 % 60, seconds % 60, micros)
+    return value
+
+
+class WhooshIndexRebuilder:
+    """``update_index``: builds a new generation beside the current one, then swaps them at once."""
+
+    def __init__(self, index: WhooshIndex) -> None:
+        self.index = index
+        self.generation: str | None = None
+
+    def start(self) -> WhooshIndex:
+        self.generation = self.index.store.start_building()
+        return WhooshIndex(self.index.backend, self.index.root, generation=self.generation)
+
+    def finish(self) -> None:
+        assert self.generation is not None
+        building = WhooshIndex(self.index.backend, self.index.root, generation=self.generation)
+        # Writes made while the database was read wait in the journal: apply them, swap, and
+        # apply what arrived during the swap.
+        building._drain(self.generation, timeout=None)
+        self.index.store.publish(self.generation)
+        building._drain(self.generation, timeout=None)
+
+
+class WhooshSearchBackend(BaseSearchBackend):
+    query_compiler_class = WhooshSearchQueryCompiler
+    autocomplete_query_compiler_class = WhooshAutocompleteQueryCompiler
+    results_class = WhooshSearchResults
+    rebuilder_class = WhooshIndexRebuilder
+    # An index that cannot be written never fails the save that wrote the object: the error is
+    # logged, and ``update_index`` rebuilds the index from the database.
+    catch_indexing_errors = True
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        params = dict(params)
+        default_path = getattr(settings, "SEARCH_INDEX_PATH", Path(settings.BASE_DIR) / "var" / "search-index")
+        self.path = Path(params.pop("PATH", default_path))
+        languages = params.pop("LANGUAGES", None) or [code for code, _name in settings.LANGUAGES]
+        self.languages = tuple(dict.fromkeys(code.lower().split("-")[0] for code in languages))
+        self.default_language = params.pop("LANGUAGE", settings.LANGUAGE_CODE)
+        self.lock_timeout = float(params.pop("LOCK_TIMEOUT", 10))
+        self.index_prefix = params.pop("INDEX_PREFIX", "")
+        params.pop("ATOMIC_REBUILD", None)
+        params.pop("AUTO_UPDATE", None)
+
+    def get_index_for_model(self, model: type[models.Model]) -> WhooshIndex:
+        return WhooshIndex(self, get_model_root(model))
+
+    def _search(self, query_compiler_class: type, query: Any, model_or_queryset: Any, **kwargs: Any) -> Any:
+        return super()._search(query_compiler_class, query, model_or_queryset, languages=self.languages, **kwargs)
+
+    def document(self, obj: models.Model) -> dict[str, Any]:
+        """The whoosh document of ``obj`` in the field of its language."""
+        language = analysis.normalise_language(language_of(obj) or self.default_language, self.languages)
+        return Mapping(type(obj), self.languages).document(obj, language)
+
+    def suggest(self, text: str, model_or_queryset: Any, limit: int = 3) -> str | None:
+        """A spelling the index knows for a query that found little ("did you mean"), or ``None``."""
+        model = model_or_queryset.model if isinstance(model_or_queryset, models.QuerySet) else model_or_queryset
+        index = self.get_index_for_model(model)
+        searcher = index.searcher()
+        if "$spell" not in searcher.schema:
+            return None
+        words = [token.text for token in analysis.spelling_analyser()(text)]
+        corrected, changed = [], False
+        for word in words:
+            if len(word) < 4 or searcher.reader().doc_frequency("$spell", word):
+                corrected.append(word)
+                continue
+            suggestions = searcher.suggest("$spell", word, limit=limit, maxdist=2, prefix=1)
+            if suggestions:
+                corrected.append(suggestions[0])
+                changed = True
+            else:
+                corrected.append(word)
+        return " ".join(corrected) if changed else None
+
+
+SearchBackend = WhooshSearchBackend

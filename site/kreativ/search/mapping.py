@@ -1,0 +1,448 @@
+"""How a model's ``search_fields`` become whoosh fields, and an object becomes a whoosh document.
+
+One index holds a root model and all its subclasses (every page type in one index, as the
+Elasticsearch backend does), so a column defined on a subclass is prefixed with that subclass
+(``searchtests_novel__setting``). Field names:
+
+====================  ========================================================================
+``$id``, ``$pk``      the primary key (as text, unique; and as a number to sort by, when it is one)
+``$ct``               the content types the object answers to (``searchtests.Novel``, ``….Book``)
+``$null``             the filter columns whose value is empty, for ``isnull`` lookups
+``$all.<lang>``       every searchable text of the object, in its language's field
+``$boost<b>.<lang>``  the texts of fields boosted by ``b``, scored with that boost
+``$ac``, ``<c>.ac``   word prefixes of the autocomplete fields (all of them, and one by one)
+``$spell``            whole words, for "did you mean"
+``<c>.<lang>``        one searchable column (for ``fields=[…]``)
+``<c>.f``             one filter column; through relations ``<relation>.<c>.f``
+====================  ========================================================================
+
+Filter values are indexed in a form that sorts and ranges like the database's: numbers, booleans,
+dates, times and datetimes as 64-bit integers, everything else as exact strings. A relation with
+many objects (many-to-many, reverse foreign key) gives a multi-valued column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.encoding import force_str
+from modelsearch.backends.base import get_model_root
+from modelsearch.index import AutocompleteField, FilterField, Indexed, RelatedFields, SearchField, get_indexed_models
+from whoosh import fields, formats
+
+from . import analysis
+
+INTEGER_TYPES = frozenset(
+    {
+        "AutoField",
+        "BigAutoField",
+        "SmallAutoField",
+        "IntegerField",
+        "BigIntegerField",
+        "SmallIntegerField",
+        "PositiveIntegerField",
+        "PositiveSmallIntegerField",
+        "PositiveBigIntegerField",
+        "BooleanField",
+        "NullBooleanField",
+        "DateField",
+        "DateTimeField",
+        "TimeField",
+    }
+)
+FLOAT_TYPES = frozenset({"FloatField", "DecimalField"})
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+class Keywords(fields.FieldType):
+    """Exact strings, one or many per document (``ID`` takes only one); sortable when single."""
+
+    def __init__(self, sortable: bool = False) -> None:
+        self.format = formats.Existence()
+        self.analyzer = None
+        self.stored = False
+        self.unique = False
+        self.scorable = False
+        self.set_sortable(sortable)
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        values = value if isinstance(value, (list, tuple, set)) else [value]
+        for text in dict.fromkeys(values):
+            yield text.encode("utf-8"), 1, 1.0, b""
+
+    def process_text(self, qstring: str, mode: str = "", **kwargs: Any) -> Iterator[str]:
+        yield qstring
+
+    def to_column_value(self, value: Any) -> bytes:
+        if isinstance(value, (list, tuple)):
+            value = value[0] if value else ""
+        return value.encode("utf-8") if isinstance(value, str) else value
+
+
+def column_kind(internal_type: str) -> str:
+    """``int``, ``float`` or ``str``: how a filter column of this Django type is indexed."""
+    if internal_type in INTEGER_TYPES:
+        return "int"
+    if internal_type in FLOAT_TYPES:
+        return "float"
+    return "str"
+
+
+def encode_filter_value(value: Any, internal_type: str) -> Any:
+    """A database value as the index keeps it, so it compares and sorts as the database's does."""
+    if value is None:
+        return None
+    if isinstance(value, models.Model):
+        value = value.pk
+    kind = column_kind(internal_type)
+    if kind == "str":
+        return force_str(value)
+    if kind == "float":
+        return float(value)
+    if internal_type == "DateTimeField":
+        return _datetime_micros(value)
+    if internal_type == "DateField":
+        return _date_ordinal(value)
+    if internal_type == "TimeField":
+        return _time_micros(value)
+    return int(value)
+
+
+def _datetime_micros(value: dt.datetime | dt.date | str) -> int:
+    """Microseconds since 1970 in UTC; a date means its midnight in the current time zone, as in Django."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value) if settings.USE_TZ else value.replace(tzinfo=dt.UTC)
+    delta = value - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def _date_ordinal(value: dt.date | str) -> int:
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value.toordinal()
+
+
+def _time_micros(value: dt.time | str) -> int:
+    if isinstance(value, str):
+        value = dt.time.fromisoformat(value)
+    return ((value.hour * 60 + value.minute) * 60 + value.second) * 1_000_000 + value.microsecond
+
+
+@dataclass(frozen=True)
+class FilterColumn:
+    """One filter column of the index: its field name, Django type and whether it holds many values."""
+
+    name: str
+    internal_type: str
+    multi: bool
+
+    @property
+    def kind(self) -> str:
+        return column_kind(self.internal_type)
+
+    def field_type(self) -> fields.FieldType:
+        if self.kind == "str":
+            return Keywords(sortable=not self.multi)
+        numtype = float if self.kind == "float" else int
+        return fields.NUMERIC(numtype=numtype, bits=64, signed=True, sortable=not self.multi, shift_step=8)
+
+    def encode(self, value: Any) -> Any:
+        return encode_filter_value(value, self.internal_type)
+
+
+def definition_prefix(model: type[models.Model], field: Any) -> str:
+    """``app_model__`` for a field defined below the index's root model (names may clash there)."""
+    definition_model = field.get_definition_model(model)
+    if definition_model is None or definition_model == get_model_root(model):
+        return ""
+    return f"{definition_model._meta.app_label.lower()}_{definition_model.__name__.lower()}__"
+
+
+def is_multi_valued(model: type[models.Model], related: RelatedFields | FilterField) -> bool:
+    try:
+        field = related.get_field(model)
+    except Exception:  # a callable or property: one value
+        return False
+    return bool(getattr(field, "many_to_many", False) or getattr(field, "one_to_many", False))
+
+
+def boost_name(boost: float, language: str) -> str:
+    return f"$boost{float(boost):g}.{language}"
+
+
+def content_type(model: type[models.Model]) -> str:
+    return f"{model._meta.app_label}.{model.__name__}"
+
+
+def content_types(model: type[models.Model]) -> list[str]:
+    """The model and every indexed model it inherits from: a Novel is found when Books are searched."""
+    result = [content_type(model)]
+    parent = model.indexed_get_parent() if issubclass(model, Indexed) else None
+    while parent is not None:
+        result.append(content_type(parent))
+        parent = parent.indexed_get_parent()
+    return result
+
+
+class Mapping:
+    """The index layout of one model (and the document of each of its objects)."""
+
+    def __init__(self, model: type[models.Model], languages: tuple[str, ...]) -> None:
+        self.model = model
+        self.languages = languages
+        self.all_languages = (*languages, analysis.FALLBACK)
+
+    # --- columns -------------------------------------------------------------------------------
+
+    def search_column(self, field: SearchField | AutocompleteField) -> str:
+        return definition_prefix(self.model, field) + field.get_attname(self.model)
+
+    def text_field(self, column: str, language: str) -> str:
+        return f"{column}.{language}"
+
+    def autocomplete_field(self, column: str) -> str:
+        return f"{column}.ac"
+
+    def filter_columns(self) -> dict[tuple[str, ...], FilterColumn]:
+        """Filter columns keyed by the path of ``search_fields`` names that leads to them."""
+        return _filter_columns(self.model)
+
+    def filter_column(self, path: list[Any]) -> FilterColumn:
+        key = tuple(field.field_name for field in path)
+        return self.filter_columns()[key]
+
+    def boosts(self) -> set[float]:
+        return _boosts(self.model)
+
+    def is_only_model_in_index(self) -> bool:
+        """True when no other model shares the index, so the content-type filter can be skipped."""
+        root = get_model_root(self.model)
+        return self.model is root and not any(
+            other is not root and get_model_root(other) is root for other in get_indexed_models()
+        )
+
+    # --- documents -----------------------------------------------------------------------------
+
+    def document(self, obj: models.Model, language: str) -> dict[str, Any]:
+        """The whoosh document of an object: its text in ``language``'s fields, its filter values."""
+        builder = _DocumentBuilder(self, language)
+        builder.walk(type(obj), obj.get_search_fields(), [obj], (), top=True)
+        doc = builder.doc
+        doc["$id"] = str(obj.pk)
+        doc["$ct"] = content_types(type(obj))
+        if isinstance(obj.pk, int):
+            doc["$pk"] = obj.pk
+        if builder.texts:
+            doc[f"$all.{language}"] = doc["$spell"] = "\n".join(builder.texts)
+        for boost, parts in builder.boosted.items():
+            doc[boost_name(boost, language)] = "\n".join(parts)
+        if builder.autocomplete:
+            doc["$ac"] = "\n".join(builder.autocomplete)
+        if builder.nulls:
+            doc["$null"] = builder.nulls
+        return doc
+
+
+class _DocumentBuilder:
+    """Walks an object's ``search_fields``, into its relations, gathering what its document holds."""
+
+    def __init__(self, mapping: Mapping, language: str) -> None:
+        self.mapping = mapping
+        self.language = language
+        self.columns = mapping.filter_columns()
+        self.doc: dict[str, Any] = {}
+        self.texts: list[str] = []
+        self.boosted: dict[float, list[str]] = {}
+        self.autocomplete: list[str] = []
+        self.nulls: list[str] = []
+
+    def walk(
+        self,
+        model: type[models.Model],
+        search_fields: Iterable[Any],
+        instances: list[models.Model],
+        key: tuple[str, ...],
+        top: bool,
+    ) -> None:
+        """``instances`` are the objects at this level: one at the top, any number through a relation."""
+        for field in search_fields:
+            if isinstance(field, RelatedFields):
+                sub_model = _related_model(model, field)
+                if sub_model is not None:
+                    related = [item for instance in instances for item in _related_objects(field, instance)]
+                    self.walk(sub_model, field.fields, related, (*key, field.field_name), top=False)
+            elif isinstance(field, FilterField):
+                self._filter(field, instances, (*key, field.field_name))
+            elif isinstance(field, (SearchField, AutocompleteField)):
+                for instance in instances:
+                    self._text(field, _text(field.get_value(instance)), top)
+
+    def _filter(self, field: FilterField, instances: list[models.Model], key: tuple[str, ...]) -> None:
+        column = self.columns.get(key)
+        if column is None:
+            return
+        values = [value for instance in instances for value in _filter_values(field, instance)]
+        encoded = [column.encode(value) for value in values if value is not None]
+        if not encoded:
+            self.nulls.append(column.name)
+        else:
+            self.doc[column.name] = encoded if column.multi else encoded[0]
+
+    def _text(self, field: SearchField | AutocompleteField, text: str, top: bool) -> None:
+        if not text:
+            return
+        mapping = self.mapping
+        if isinstance(field, AutocompleteField):
+            self.autocomplete.append(text)
+            if top:
+                self.doc[mapping.autocomplete_field(mapping.search_column(field))] = text
+            return
+        self.texts.append(text)
+        if field.boost and float(field.boost) != 1.0:
+            self.boosted.setdefault(float(field.boost), []).append(text)
+        if top:
+            self.doc[mapping.text_field(mapping.search_column(field), self.language)] = text
+
+
+# --- module-level caches: the layout of a model never changes while the process runs ----------
+
+
+def _related_model(model: type[models.Model], field: RelatedFields) -> type[models.Model] | None:
+    try:
+        return field.get_field(model).related_model
+    except Exception:
+        return None
+
+
+def _related_objects(field: RelatedFields, instance: models.Model) -> list[models.Model]:
+    value = field.get_value(instance)
+    if isinstance(value, (models.Manager, models.QuerySet)):
+        return list(value.all())
+    if isinstance(value, models.Model):
+        return [value]
+    return []
+
+
+@cache
+def _filter_columns(model: type[models.Model]) -> dict[tuple[str, ...], FilterColumn]:
+    columns: dict[tuple[str, ...], FilterColumn] = {}
+
+    def walk(current: type[models.Model], search_fields: Iterable[Any], prefix: str, key: tuple, multi: bool) -> None:
+        for field in search_fields:
+            if isinstance(field, RelatedFields):
+                sub_model = _related_model(current, field)
+                if sub_model is None:
+                    continue
+                name = (definition_prefix(current, field) if not key else "") + field.field_name
+                walk(
+                    sub_model,
+                    field.fields,
+                    f"{prefix}{name}.",
+                    (*key, field.field_name),
+                    multi or is_multi_valued(current, field),
+                )
+            elif isinstance(field, FilterField):
+                name = (definition_prefix(current, field) if not key else "") + field.get_attname(current)
+                columns[(*key, field.field_name)] = FilterColumn(
+                    name=f"{prefix}{name}.f",
+                    internal_type=field.get_type(current),
+                    multi=multi or is_multi_valued(current, field),
+                )
+
+    walk(model, model.get_search_fields(), "", (), False)
+    return columns
+
+
+@cache
+def _boosts(model: type[models.Model]) -> set[float]:
+    found: set[float] = set()
+
+    def walk(search_fields: Iterable[Any]) -> None:
+        for field in search_fields:
+            if isinstance(field, RelatedFields):
+                walk(field.fields)
+            elif isinstance(field, SearchField) and field.boost and float(field.boost) != 1.0:
+                found.add(float(field.boost))
+
+    walk(model.get_search_fields())
+    return found
+
+
+def _filter_values(field: FilterField, obj: models.Model) -> list[Any]:
+    value = field.get_value(obj)
+    if isinstance(value, (models.Manager, models.QuerySet)):
+        return list(value.all().values_list("pk", flat=True))
+    if isinstance(value, (list, tuple, set)):
+        return [item.pk if isinstance(item, models.Model) else item for item in value]
+    if isinstance(value, models.Model):
+        return [value.pk]
+    return [value]
+
+
+def _text(value: Any) -> str:
+    """The searchable text of a value: strings as they are, lists joined, other values as text."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "\n".join(part for part in (_text(item) for item in value) if part)
+    if isinstance(value, (models.Manager, models.QuerySet)):
+        return "\n".join(force_str(item) for item in value.all())
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return force_str(value)
+
+
+@cache
+def schema_fields(root: type[models.Model], languages: tuple[str, ...]) -> dict[str, fields.FieldType]:
+    """Every field of the index of ``root``: the union over the root and all its indexed subclasses."""
+    result: dict[str, fields.FieldType] = {
+        "$id": fields.ID(stored=True, unique=True),
+        "$pk": fields.NUMERIC(numtype=int, bits=64, signed=True, sortable=True),
+        "$ct": Keywords(),
+        "$null": Keywords(),
+        "$ac": fields.TEXT(analyzer=analysis.autocomplete_analyser(), phrase=False),
+        "$spell": _unscored_text(analysis.spelling_analyser()),
+    }
+    all_languages = (*languages, analysis.FALLBACK)
+    models_here = [model for model in get_indexed_models() if get_model_root(model) is root]
+    for model in models_here:
+        mapping = Mapping(model, languages)
+        for language in all_languages:
+            result[f"$all.{language}"] = fields.TEXT(analyzer=analysis.analyser(language), phrase=True)
+            for boost in mapping.boosts():
+                result[boost_name(boost, language)] = fields.TEXT(analyzer=analysis.analyser(language), phrase=False)
+        for field in model.get_search_fields():
+            if isinstance(field, AutocompleteField):
+                result[mapping.autocomplete_field(mapping.search_column(field))] = fields.TEXT(
+                    analyzer=analysis.autocomplete_analyser(), phrase=False
+                )
+            elif isinstance(field, SearchField):
+                column = mapping.search_column(field)
+                for language in all_languages:
+                    result[mapping.text_field(column, language)] = fields.TEXT(
+                        analyzer=analysis.analyser(language), phrase=True
+                    )
+        for column in mapping.filter_columns().values():
+            result[column.name] = column.field_type()
+    return result
+
+
+def _unscored_text(analyser: Any) -> fields.TEXT:
+    """Words that are looked up, never scored: no positions, no field lengths."""
+    field = fields.TEXT(analyzer=analyser, phrase=False)
+    field.format = formats.Existence()
+    field.scorable = False
+    return field
