@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kreativ.search.batch import indexing_batch
 from opportunities import ingest
 from opportunities.models import CrawlRun, Source
 
@@ -73,20 +74,21 @@ def crawl_source(source: Source, urls: list[str] | None = None, fast: bool = Fal
             items = _read_items(output)
     errors = [*report.get("errors", []), *errors]
     counts: Counter[str] = Counter()
-    for item in items:
-        try:
-            counts[ingest.ingest_item(source.slug, item)] += 1
-        except Exception as error:
-            logger.exception("[%s] could not ingest %s", source.slug, item.get("external_id"))
-            errors.append(
-                {
-                    "url": item.get("url") or "",
-                    "kind": "ingest",
-                    "page": "call",
-                    "message": f"{type(error).__name__}: {error}",
-                    "external_id": item.get("external_id"),
-                }
-            )
+    with indexing_batch():  # one search-index commit for the whole run, not two per new call
+        for item in items:
+            try:
+                counts[ingest.ingest_item(source.slug, item)] += 1
+            except Exception as error:
+                logger.exception("[%s] could not ingest %s", source.slug, item.get("external_id"))
+                errors.append(
+                    {
+                        "url": item.get("url") or "",
+                        "kind": "ingest",
+                        "page": "call",
+                        "message": f"{type(error).__name__}: {error}",
+                        "external_id": item.get("external_id"),
+                    }
+                )
     stats = {
         **report.get("stats", {}),
         "finish_reason": report.get("finish_reason") or "failed",

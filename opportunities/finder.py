@@ -109,9 +109,9 @@ class Finder:
     def text_hits(self) -> list[int]:
         """Primary keys of the calls matching the text, best first (through the search backend)."""
         if self._hits is None:
-            results = FundingCall.objects.filter(live=True, merged_into__isnull=True).search(
-                self.text, operator="and", order_by_relevance=True
-            )
+            # Only the keys: the page of results is loaded afterwards, in its own order.
+            calls = FundingCall.objects.filter(live=True, merged_into__isnull=True).only("pk")
+            results = calls.search(self.text, operator="and", order_by_relevance=True)
             self._hits = [call.pk for call in results[:MAX_TEXT_HITS]]
         return self._hits
 

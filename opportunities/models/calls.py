@@ -270,6 +270,10 @@ class FundingCall(
     def __str__(self) -> str:
         return self.title
 
+    def get_search_language(self) -> str:
+        """The search index reads the call with its own language's analyser (see kreativ.search)."""
+        return self.language
+
     @property
     def revisions(self):
         return self._revisions

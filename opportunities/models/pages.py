@@ -15,6 +15,9 @@ from wagtail.models import Page
 
 from kreativ.models import BasePage
 
+# A full-text search that finds fewer calls than this offers a spelling the index knows.
+SUGGEST_BELOW = 3
+
 
 class FundingFinderPage(RoutablePageMixin, BasePage):
     """Where CCI actors find open calls; one per language tree."""
@@ -41,9 +44,24 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
         return {
             "form": form,
             "result": result,
+            "suggestion": self.suggestion(kept, result.total),
             "feeds": self.feed_links(kept),
             "alert_query": finder_query({k: v for k, v in kept.items() if k not in {"status", "deadline"}}),
         }
+
+    def suggestion(self, filters: dict[str, Any], total: int) -> dict[str, str] | None:
+        """ "Did you mean" for a text that found (almost) nothing: the corrected text and its link."""
+        from kreativ.search.suggestions import did_you_mean
+        from opportunities.finder import finder_query
+        from opportunities.models import FundingCall
+
+        text = (filters.get("q") or "").strip()
+        if not text or total >= SUGGEST_BELOW:
+            return None
+        corrected = did_you_mean(text, FundingCall.objects.filter(live=True, merged_into__isnull=True))
+        if not corrected:
+            return None
+        return {"text": corrected, "query": finder_query(filters, q=corrected)}
 
     def feed_links(self, filters: dict[str, Any]) -> list[dict[str, str]]:
         """The feeds of these filters, for <link rel=alternate> and the page's own links."""

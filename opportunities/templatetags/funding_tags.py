@@ -9,6 +9,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
+from kreativ.search.highlight import highlight
 from opportunities.finder import finder_query
 
 register = template.Library()
@@ -26,6 +27,14 @@ def toggle_query(filters: dict[str, Any], name: str, value: str) -> str:
     else:
         changed = [v for v in current if v != value] if value in current else [*current, value]
     return finder_query(filters, **{name: changed, "page": None})
+
+
+@register.simple_tag
+def call_highlight(call, query: str | None) -> SafeString | None:
+    """The passage of a call's summary (or else description) where the searched words are, marked."""
+    if not query:
+        return None
+    return highlight(call.summary, query, call.language) or highlight(call.description, query, call.language)
 
 
 @register.simple_tag

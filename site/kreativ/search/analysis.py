@@ -115,6 +115,14 @@ def spelling_analyser() -> analysis.Analyzer:
     return _tokenizer() | FoldFilter()
 
 
+def analyser_language(code: str | None) -> str:
+    """The analyser a text in ``code`` is best read with, whatever fields an index has."""
+    if not code:
+        return FALLBACK
+    code = code.lower().replace("_", "-").split("-")[0]
+    return code if code in ("cs", "sl") or has_stemmer(code) else FALLBACK
+
+
 def normalise_language(code: str | None, languages: tuple[str, ...]) -> str:
     """The language field a text in ``code`` goes to (``en-gb`` → ``en``; unknown → ``xx``)."""
     if not code:

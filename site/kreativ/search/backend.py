@@ -39,9 +39,10 @@ from modelsearch.backends.base import (
 )
 from modelsearch.index import class_is_indexed
 from whoosh.idsets import BitSet
+from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher
 
-from . import analysis
+from . import analysis, batch
 from .compiler import (
     Nothing,
     WhooshAutocompleteQueryCompiler,
@@ -140,36 +141,49 @@ class WhooshIndex(BaseIndex):
         items = list(items)
         if not items:
             return
-        docs = [self.backend.document(item) for item in items]
         ops = [Op("add", _label(type(item)), str(item.pk)) for item in items]
+        if self.generation is None and batch.defer(self, ops):
+            return
+        docs = [self.backend.document(item) for item in items]
         self._apply(docs, [], ops)
 
     def delete_item(self, item: models.Model) -> None:
         if not class_is_indexed(type(item)):
             return
-        self._apply([], [str(item.pk)], [Op("delete", _label(type(item)), str(item.pk))])
+        ops = [Op("delete", _label(type(item)), str(item.pk))]
+        if self.generation is None and batch.defer(self, ops):
+            return
+        self._apply([], [str(item.pk)], ops)
 
-    def _apply(self, docs: list[dict[str, Any]], deletes: list[str], ops: list[Op]) -> None:
+    def apply_ops(self, ops: list[Op]) -> None:
+        """Index (or remove) the objects the updates name, as the database has them now."""
+        self._apply([], [], ops, replay=True)
+
+    def _apply(self, docs: list[dict[str, Any]], deletes: list[str], ops: list[Op], replay: bool = False) -> None:
         store = self.store
         if self.generation is not None:
-            self._commit(self.generation, docs, deletes, ops)
+            self._commit(self.generation, docs, deletes, ops, replay)
             return
         current = store.current()
         building = store.building()
-        self._commit(current, docs, deletes, ops)
+        self._commit(current, docs, deletes, ops, replay)
         if building and building != current:
             # A rebuild is under way: it applies this after it has read the database.
             store.append(building, ops)
             if store.building() is None and store.current() == building:
                 # ...unless it has finished meanwhile: then write to its generation directly.
-                self._commit(building, docs, deletes, ops)
+                self._commit(building, docs, deletes, ops, replay)
 
-    def _commit(self, generation: str, docs: list[dict[str, Any]], deletes: list[str], ops: list[Op]) -> None:
+    def _commit(
+        self, generation: str, docs: list[dict[str, Any]], deletes: list[str], ops: list[Op], replay: bool = False
+    ) -> None:
+        """One commit: the journal first, then these updates (given as documents, or as ``ops`` to replay)."""
         store = self.store
         try:
             with store.writer(generation) as writer:
                 entries = store.pending(generation)
-                self._replay(writer, [op for _path, entry in entries for op in entry])
+                journal = [op for _path, entry in entries for op in entry]
+                self._replay(writer, [*journal, *ops] if replay else journal)
                 for doc_id in deletes:
                     writer.delete_by_term("$id", doc_id)
                 for doc in docs:
@@ -232,7 +246,12 @@ class WhooshIndex(BaseIndex):
                 searchers.pop(other).close()
             searcher = self.store.open(generation).searcher()
         elif not searcher.up_to_date():
-            searcher = searcher.refresh()
+            if isinstance(searcher.reader(), EmptyReader):
+                # whoosh cannot refresh a searcher of an empty index (it reuses the empty reader).
+                searcher.close()
+                searcher = self.store.open(generation).searcher()
+            else:
+                searcher = searcher.refresh()
         searchers[key] = searcher
         return searcher
 

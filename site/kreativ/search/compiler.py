@@ -161,7 +161,12 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             for template, field_boost in self._targets():
                 fieldname = template.format(lang=language)
                 words = [_alternatives(fieldname, variants) for _pos, variants in terms]
-                query = words[0] if len(words) == 1 else wq.Sequence(words, slop=slop)
+                if len(words) == 1:
+                    query = words[0]
+                elif fieldname.startswith("$all."):
+                    query = wq.Sequence(words, slop=slop)
+                else:  # single columns keep no positions: every word of the phrase, anywhere
+                    query = wq.And(words)
                 parts.append(query.with_boost(field_boost) if field_boost != 1.0 else query)
         return q_or(parts, boost=boost)
 

@@ -157,7 +157,7 @@ class FilterColumn:
         if self.kind == "str":
             return Keywords(sortable=not self.multi)
         numtype = float if self.kind == "float" else int
-        return fields.NUMERIC(numtype=numtype, bits=64, signed=True, sortable=not self.multi, shift_step=8)
+        return fields.NUMERIC(numtype=numtype, bits=64, signed=True, sortable=not self.multi, shift_step=16)
 
     def encode(self, value: Any) -> Any:
         return encode_filter_value(value, self.internal_type)
@@ -431,9 +431,10 @@ def schema_fields(root: type[models.Model], languages: tuple[str, ...]) -> dict[
                 )
             elif isinstance(field, SearchField):
                 column = mapping.search_column(field)
+                # One column is searched alone (``fields=[…]``) but rarely as a phrase: no positions.
                 for language in all_languages:
                     result[mapping.text_field(column, language)] = fields.TEXT(
-                        analyzer=analysis.analyser(language), phrase=True
+                        analyzer=analysis.analyser(language), phrase=False
                     )
         for column in mapping.filter_columns().values():
             result[column.name] = column.field_type()

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import translation
 
 from kreativ import demo
+from kreativ.search.batch import indexing_batch
 
 DEMO_ADMIN = ("admin", "kreativ-demo")
 # Apps with a ``demo`` module; each adds its own part of the region.
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        with translation.override("cs"), transaction.atomic():
+        with translation.override("cs"), transaction.atomic(), indexing_batch():
             homes = demo.load_homes()
             demo.load_pages(homes)
             featured = []
