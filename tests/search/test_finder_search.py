@@ -34,9 +34,10 @@ def test_a_typing_error_gets_a_suggestion_the_index_knows(client, finder, real_c
 
 
 @pytest.mark.django_db
-def test_suggestions_come_from_the_words_of_indexed_calls(real_calls):
+def test_suggestions_come_from_the_words_of_indexed_titles(real_calls):
     calls = FundingCall.objects.filter(live=True)
-    assert did_you_mean("spolufinancovnai", calls) == "spolufinancovani"
+    assert did_you_mean("dotaci statnhio rozpcotu", calls) == "dotaci statniho rozpoctu"
+    assert did_you_mean("podjetnistav", calls) == "podjetnistva"
     assert did_you_mean("Kreativni Evropa", calls) is None  # nothing to correct
     assert did_you_mean("", calls) is None
 

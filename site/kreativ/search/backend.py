@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -42,7 +43,7 @@ from whoosh.idsets import BitSet
 from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher
 
-from . import analysis, batch
+from . import analysis, batch, whoosh_fixes
 from .compiler import (
     Nothing,
     WhooshAutocompleteQueryCompiler,
@@ -54,6 +55,7 @@ from .mapping import FilterColumn, Mapping, schema_fields
 from .store import IndexStore, LockError, Op
 
 logger = logging.getLogger(__name__)
+whoosh_fixes.apply()
 
 DB_CHUNK = 500
 FILTER_CACHE_SIZE = 64
@@ -112,8 +114,9 @@ class WhooshIndex(BaseIndex):
         self.root = root
         self.name = f"{backend.index_prefix}{root._meta.app_label.lower()}_{root.__name__.lower()}"
         self.store = _store(backend.path, self.name, root, backend.languages, backend.lock_timeout)
-        # A rebuild's index writes only into the generation it is building.
+        # A rebuild's index writes only into the generation it is building, with one writer.
         self.generation = generation
+        self.rebuilder: WhooshIndexRebuilder | None = None
 
     def get_key(self) -> str:
         return self.name
@@ -125,6 +128,8 @@ class WhooshIndex(BaseIndex):
 
     def add_model(self, model: type[models.Model]) -> None:
         self.store.current()
+        if self.rebuilder is not None:
+            self.rebuilder.expect(model.get_indexed_objects().count())
 
     def refresh(self) -> None:
         """Nothing to do: every commit is visible to the next search."""
@@ -143,6 +148,11 @@ class WhooshIndex(BaseIndex):
             return
         ops = [Op("add", _label(type(item)), str(item.pk)) for item in items]
         if self.generation is None and batch.defer(self, ops):
+            return
+        if self.rebuilder is not None:  # a rebuild: one writer for the whole generation
+            writer = self.rebuilder.writer()
+            for item in items:
+                writer.add_document(**self.backend.document(item))
             return
         docs = [self.backend.document(item) for item in items]
         self._apply(docs, [], ops)
@@ -417,24 +427,56 @@ def _decode(column: FilterColumn, value: Any) -> Any:
 
 
 class WhooshIndexRebuilder:
-    """``update_index``: builds a new generation beside the current one, then swaps them at once."""
+    """``update_index``: builds a new generation beside the current one, then swaps them at once.
+
+    The new generation is written by one writer from start to finish (no merges on the way), with
+    one analysing process per core when there is enough to index; updates saved meanwhile go to its
+    journal, applied before the swap and once more after it.
+    """
+
+    BUILD_MEMORY_MB = 256
+    # Below this many objects, starting processes costs more than it saves.
+    PARALLEL_FROM = 5000
 
     def __init__(self, index: WhooshIndex) -> None:
         self.index = index
-        self.generation: str | None = None
+        self.building: WhooshIndex | None = None
+        self.expected = 0
+        self._writer: Any = None
 
     def start(self) -> WhooshIndex:
-        self.generation = self.index.store.start_building()
-        return WhooshIndex(self.index.backend, self.index.root, generation=self.generation)
+        generation = self.index.store.start_building()
+        self.building = WhooshIndex(self.index.backend, self.index.root, generation=generation)
+        self.building.rebuilder = self
+        return self.building
+
+    def expect(self, count: int) -> None:
+        self.expected += count
+
+    def writer(self) -> Any:
+        if self._writer is None:
+            assert self.building is not None and self.building.generation is not None
+            processes = self.index.backend.build_processes if self.expected >= self.PARALLEL_FROM else 1
+            ix = self.index.store.open(self.building.generation)
+            options = {"procs": processes, "multisegment": True} if processes > 1 else {}
+            self._writer = ix.writer(limitmb=self.BUILD_MEMORY_MB, **options)
+        return self._writer
 
     def finish(self) -> None:
-        assert self.generation is not None
-        building = WhooshIndex(self.index.backend, self.index.root, generation=self.generation)
-        # Writes made while the database was read wait in the journal: apply them, swap, and
-        # apply what arrived during the swap.
-        building._drain(self.generation, timeout=None)
-        self.index.store.publish(self.generation)
-        building._drain(self.generation, timeout=None)
+        assert self.building is not None and self.building.generation is not None
+        building, generation, store = self.building, self.building.generation, self.index.store
+        writer = self.writer()
+        building.rebuilder = None
+        try:
+            entries = store.pending(generation)
+            building._replay(writer, [op for _path, entry in entries for op in entry])
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        store.forget(entries)
+        store.publish(generation)
+        building._drain(generation, timeout=None)
 
 
 class WhooshSearchBackend(BaseSearchBackend):
@@ -456,6 +498,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         self.default_language = params.pop("LANGUAGE", settings.LANGUAGE_CODE)
         self.lock_timeout = float(params.pop("LOCK_TIMEOUT", 10))
         self.index_prefix = params.pop("INDEX_PREFIX", "")
+        self.build_processes = int(params.pop("BUILD_PROCESSES", os.cpu_count() or 1))
         params.pop("ATOMIC_REBUILD", None)
         params.pop("AUTO_UPDATE", None)
 

@@ -28,7 +28,7 @@ from whoosh import query as wq
 from whoosh.sorting import FieldFacet
 
 from . import analysis
-from .mapping import FilterColumn, Mapping, boost_name, content_type, is_multi_valued
+from .mapping import FilterColumn, Mapping, TextColumn, content_type, is_multi_valued
 
 
 class Nothing(wq.Query):
@@ -99,27 +99,29 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         """The whoosh field name templates (``{lang}`` for the language) searched, with their boosts."""
         if not self.fields:
             return [("$all.{lang}", 1.0)]
-        searchable = {field.field_name: field for field in self.queryset.model.get_searchable_search_fields()}
         targets = []
         for name in self.fields:
-            field = searchable[name]
-            column = self.mapping.text_field(self.mapping.search_column(field), "{lang}")
-            targets.append((column, float(field.boost or 1.0)))
+            column = self.mapping.column_of("search", name)
+            if column is not None:
+                targets.append((self.mapping.text_field(column.name, "{lang}"), column.boost))
         return targets
 
     def _boost_targets(self) -> list[tuple[str, float]]:
+        """Boosted columns of the model and its subclasses: a match there adds its boost to the score."""
         if self.fields:
             return []
-        return [(boost_name(boost, "{lang}"), boost) for boost in sorted(self._all_boosts())]
+        return [(self.mapping.text_field(column.name, "{lang}"), column.boost) for column in self._columns("boosted")]
 
-    def _all_boosts(self) -> set[float]:
+    def _columns(self, which: str) -> list[TextColumn]:
         from modelsearch.index import get_indexed_models
 
-        boosts: set[float] = set()
+        found: dict[str, TextColumn] = {}
         for model in get_indexed_models():
             if issubclass(model, self.queryset.model):
-                boosts |= Mapping(model, self.languages).boosts()
-        return boosts
+                mapping = Mapping(model, self.languages)
+                columns = mapping.boosted_columns() if which == "boosted" else mapping.autocomplete_columns()
+                found.update((column.name, column) for column in columns)
+        return list(found.values())
 
     def _languages(self) -> tuple[str, ...]:
         return (*self.languages, analysis.FALLBACK)
@@ -343,13 +345,9 @@ class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
 
     def _autocomplete_fields(self) -> list[str]:
         if not self.fields:
-            return ["$ac"]
-        autocomplete = {field.field_name: field for field in self.queryset.model.get_autocomplete_search_fields()}
-        return [
-            self.mapping.autocomplete_field(self.mapping.search_column(autocomplete[name]))
-            for name in self.fields
-            if name in autocomplete
-        ]
+            return [self.mapping.autocomplete_field(column.name) for column in self._columns("autocomplete")]
+        columns = [self.mapping.column_of("autocomplete", name) for name in self.fields]
+        return [self.mapping.autocomplete_field(column.name) for column in columns if column is not None]
 
     def check(self) -> None:
         # Autocomplete fields are AutocompleteFields, not SearchFields: check those.

@@ -9,10 +9,9 @@ Elasticsearch backend does), so a column defined on a subclass is prefixed with 
 ``$ct``               the content types the object answers to (``searchtests.Novel``, ``….Book``)
 ``$null``             the filter columns whose value is empty, for ``isnull`` lookups
 ``$all.<lang>``       every searchable text of the object, in its language's field
-``$boost<b>.<lang>``  the texts of fields boosted by ``b``, scored with that boost
-``$ac``, ``<c>.ac``   word prefixes of the autocomplete fields (all of them, and one by one)
-``$spell``            whole words, for "did you mean"
-``<c>.<lang>``        one searchable column (for ``fields=[…]``)
+``$spell``            whole words of the autocomplete fields (titles, names), for "did you mean"
+``<c>.<lang>``        a searchable column (for ``fields=[…]``), or a boosted one (for its boost)
+``<c>.ac``            word prefixes of an autocomplete field
 ``<c>.f``             one filter column; through relations ``<relation>.<c>.f``
 ====================  ========================================================================
 
@@ -163,6 +162,15 @@ class FilterColumn:
         return encode_filter_value(value, self.internal_type)
 
 
+@dataclass(frozen=True)
+class TextColumn:
+    """A column of text: a top-level search field (for ``fields=[…]``), a boosted one (scored with its
+    boost), or an autocomplete field (word prefixes)."""
+
+    name: str
+    boost: float
+
+
 def definition_prefix(model: type[models.Model], field: Any) -> str:
     """``app_model__`` for a field defined below the index's root model (names may clash there)."""
     definition_model = field.get_definition_model(model)
@@ -177,10 +185,6 @@ def is_multi_valued(model: type[models.Model], related: RelatedFields | FilterFi
     except Exception:  # a callable or property: one value
         return False
     return bool(getattr(field, "many_to_many", False) or getattr(field, "one_to_many", False))
-
-
-def boost_name(boost: float, language: str) -> str:
-    return f"$boost{float(boost):g}.{language}"
 
 
 def content_type(model: type[models.Model]) -> str:
@@ -207,14 +211,25 @@ class Mapping:
 
     # --- columns -------------------------------------------------------------------------------
 
-    def search_column(self, field: SearchField | AutocompleteField) -> str:
-        return definition_prefix(self.model, field) + field.get_attname(self.model)
-
     def text_field(self, column: str, language: str) -> str:
         return f"{column}.{language}"
 
     def autocomplete_field(self, column: str) -> str:
         return f"{column}.ac"
+
+    def text_columns(self) -> dict[tuple[str, str], TextColumn]:
+        """Text columns keyed by (kind, path of ``search_fields`` names): ``("search", ("title",))``."""
+        return _text_columns(self.model)
+
+    def column_of(self, kind: str, field_name: str) -> TextColumn | None:
+        """The column of a top-level search or autocomplete field, as ``fields=[…]`` names it."""
+        return self.text_columns().get((kind, (field_name,)))
+
+    def boosted_columns(self) -> list[TextColumn]:
+        return [c for (kind, _), c in self.text_columns().items() if kind == "search" and c.boost != 1.0]
+
+    def autocomplete_columns(self) -> list[TextColumn]:
+        return [c for (kind, _), c in self.text_columns().items() if kind == "autocomplete"]
 
     def filter_columns(self) -> dict[tuple[str, ...], FilterColumn]:
         """Filter columns keyed by the path of ``search_fields`` names that leads to them."""
@@ -223,9 +238,6 @@ class Mapping:
     def filter_column(self, path: list[Any]) -> FilterColumn:
         key = tuple(field.field_name for field in path)
         return self.filter_columns()[key]
-
-    def boosts(self) -> set[float]:
-        return _boosts(self.model)
 
     def is_only_model_in_index(self) -> bool:
         """True when no other model shares the index, so the content-type filter can be skipped."""
@@ -246,11 +258,11 @@ class Mapping:
         if isinstance(obj.pk, int):
             doc["$pk"] = obj.pk
         if builder.texts:
-            doc[f"$all.{language}"] = doc["$spell"] = "\n".join(builder.texts)
-        for boost, parts in builder.boosted.items():
-            doc[boost_name(boost, language)] = "\n".join(parts)
-        if builder.autocomplete:
-            doc["$ac"] = "\n".join(builder.autocomplete)
+            doc[f"$all.{language}"] = "\n".join(builder.texts)
+        if builder.titles:
+            doc["$spell"] = "\n".join(builder.titles)
+        for name, parts in builder.columns_text.items():
+            doc[name] = "\n".join(parts)
         if builder.nulls:
             doc["$null"] = builder.nulls
         return doc
@@ -263,10 +275,11 @@ class _DocumentBuilder:
         self.mapping = mapping
         self.language = language
         self.columns = mapping.filter_columns()
+        self.text_columns = mapping.text_columns()
         self.doc: dict[str, Any] = {}
         self.texts: list[str] = []
-        self.boosted: dict[float, list[str]] = {}
-        self.autocomplete: list[str] = []
+        self.titles: list[str] = []
+        self.columns_text: dict[str, list[str]] = {}
         self.nulls: list[str] = []
 
     def walk(
@@ -288,7 +301,7 @@ class _DocumentBuilder:
                 self._filter(field, instances, (*key, field.field_name))
             elif isinstance(field, (SearchField, AutocompleteField)):
                 for instance in instances:
-                    self._text(field, _text(field.get_value(instance)), top)
+                    self._text(field, _text(field.get_value(instance)), (*key, field.field_name))
 
     def _filter(self, field: FilterField, instances: list[models.Model], key: tuple[str, ...]) -> None:
         column = self.columns.get(key)
@@ -301,20 +314,18 @@ class _DocumentBuilder:
         else:
             self.doc[column.name] = encoded if column.multi else encoded[0]
 
-    def _text(self, field: SearchField | AutocompleteField, text: str, top: bool) -> None:
+    def _text(self, field: SearchField | AutocompleteField, text: str, key: tuple[str, ...]) -> None:
         if not text:
             return
-        mapping = self.mapping
-        if isinstance(field, AutocompleteField):
-            self.autocomplete.append(text)
-            if top:
-                self.doc[mapping.autocomplete_field(mapping.search_column(field))] = text
-            return
-        self.texts.append(text)
-        if field.boost and float(field.boost) != 1.0:
-            self.boosted.setdefault(float(field.boost), []).append(text)
-        if top:
-            self.doc[mapping.text_field(mapping.search_column(field), self.language)] = text
+        kind = "autocomplete" if isinstance(field, AutocompleteField) else "search"
+        if kind == "search":
+            self.texts.append(text)
+        else:
+            self.titles.append(text)
+        column = self.text_columns.get((kind, key))
+        if column is not None:
+            name = column.name + (".ac" if kind == "autocomplete" else f".{self.language}")
+            self.columns_text.setdefault(name, []).append(text)
 
 
 # --- module-level caches: the layout of a model never changes while the process runs ----------
@@ -367,18 +378,27 @@ def _filter_columns(model: type[models.Model]) -> dict[tuple[str, ...], FilterCo
 
 
 @cache
-def _boosts(model: type[models.Model]) -> set[float]:
-    found: set[float] = set()
+def _text_columns(model: type[models.Model]) -> dict[tuple[str, tuple[str, ...]], TextColumn]:
+    columns: dict[tuple[str, tuple[str, ...]], TextColumn] = {}
 
-    def walk(search_fields: Iterable[Any]) -> None:
+    def walk(current: type[models.Model], search_fields: Iterable[Any], prefix: str, key: tuple) -> None:
         for field in search_fields:
             if isinstance(field, RelatedFields):
-                walk(field.fields)
-            elif isinstance(field, SearchField) and field.boost and float(field.boost) != 1.0:
-                found.add(float(field.boost))
+                sub_model = _related_model(current, field)
+                if sub_model is not None:
+                    name = (definition_prefix(current, field) if not key else "") + field.field_name
+                    walk(sub_model, field.fields, f"{prefix}{name}.", (*key, field.field_name))
+            elif isinstance(field, (SearchField, AutocompleteField)):
+                boost = float(getattr(field, "boost", None) or 1.0)
+                kind = "autocomplete" if isinstance(field, AutocompleteField) else "search"
+                # Every autocomplete field, every top-level search field (``fields=[…]`` names those),
+                # and related search fields with a boost of their own.
+                if kind == "autocomplete" or not key or boost != 1.0:
+                    name = (definition_prefix(current, field) if not key else "") + field.get_attname(current)
+                    columns[(kind, (*key, field.field_name))] = TextColumn(f"{prefix}{name}", boost)
 
-    walk(model.get_search_fields())
-    return found
+    walk(model, model.get_search_fields(), "", ())
+    return columns
 
 
 def _filter_values(field: FilterField, obj: models.Model) -> list[Any]:
@@ -413,29 +433,22 @@ def schema_fields(root: type[models.Model], languages: tuple[str, ...]) -> dict[
         "$pk": fields.NUMERIC(numtype=int, bits=64, signed=True, sortable=True),
         "$ct": Keywords(),
         "$null": Keywords(),
-        "$ac": fields.TEXT(analyzer=analysis.autocomplete_analyser(), phrase=False),
         "$spell": _unscored_text(analysis.spelling_analyser()),
     }
     all_languages = (*languages, analysis.FALLBACK)
     models_here = [model for model in get_indexed_models() if get_model_root(model) is root]
+    for language in all_languages:
+        result[f"$all.{language}"] = fields.TEXT(analyzer=analysis.analyser(language), phrase=True)
     for model in models_here:
         mapping = Mapping(model, languages)
-        for language in all_languages:
-            result[f"$all.{language}"] = fields.TEXT(analyzer=analysis.analyser(language), phrase=True)
-            for boost in mapping.boosts():
-                result[boost_name(boost, language)] = fields.TEXT(analyzer=analysis.analyser(language), phrase=False)
-        for field in model.get_search_fields():
-            if isinstance(field, AutocompleteField):
-                result[mapping.autocomplete_field(mapping.search_column(field))] = fields.TEXT(
-                    analyzer=analysis.autocomplete_analyser(), phrase=False
-                )
-            elif isinstance(field, SearchField):
-                column = mapping.search_column(field)
-                # One column is searched alone (``fields=[…]``) but rarely as a phrase: no positions.
+        # Columns repeat text that $all scores in full: they only say *where* a word is (for
+        # ``fields=[…]``, boosts and autocomplete), so they keep no frequencies, lengths or positions.
+        for (kind, _key), column in mapping.text_columns().items():
+            if kind == "autocomplete":
+                result[mapping.autocomplete_field(column.name)] = _unscored_text(analysis.autocomplete_analyser())
+            else:
                 for language in all_languages:
-                    result[mapping.text_field(column, language)] = fields.TEXT(
-                        analyzer=analysis.analyser(language), phrase=False
-                    )
+                    result[mapping.text_field(column.name, language)] = _unscored_text(analysis.analyser(language))
         for column in mapping.filter_columns().values():
             result[column.name] = column.field_type()
     return result
