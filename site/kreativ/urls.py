@@ -27,6 +27,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("alerts/", include((alert_forms, "alert_forms"))),
+    path("search/", views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

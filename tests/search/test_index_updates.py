@@ -87,3 +87,9 @@ def test_filters_sorting_and_slicing_run_in_the_index(real_calls):
     assert deadlines == sorted(deadlines) and len(deadlines) == 4
     assert [call.title for call in results[1:3]] == [call.title for call in list(results)[1:3]]
     assert FundingCall.objects.filter(live=True, language="sl").search(MATCH_ALL).count() == 1
+
+
+def test_an_empty_slice_asks_the_index_nothing(real_calls):
+    results = FundingCall.objects.search("Hrastnik")
+    assert list(results[0:0]) == [] and results[0:0].count() == 0
+    assert list(results[1:]) == [] and results.count() == 1

@@ -329,6 +329,8 @@ class WhooshSearchResults(BaseSearchResults):
         return self._verified_cache
 
     def _do_search(self) -> Iterator[models.Model]:
+        if self.stop is not None and self.stop <= self.start:  # an empty slice, e.g. a paginator's
+            return iter(())
         if self.query_compiler.needs_verification:
             hits = self._verified()[self.start : self.stop]
         else:
