@@ -294,30 +294,26 @@ class WhooshSearchResults(BaseSearchResults):
     def _index(self) -> WhooshIndex:
         return self.backend.get_index_for_model(self.query_compiler.queryset.model)
 
-    def _hits(self, limit: int | None) -> tuple[list[tuple[str, float | None]], int | None]:
-        """``(pk, score)`` of the first ``limit`` matches in order, and the total when it came free."""
+    def _hits(self, limit: int | None) -> list[tuple[str, float | None]]:
+        """``(pk, score)`` of the first ``limit`` matches, in order (the score ``None`` when sorted)."""
         compiler = self.query_compiler
         query, filter_query = compiler.get_query(), compiler.get_filter()
         if isinstance(query, Nothing) or isinstance(filter_query, Nothing):
-            return [], 0
+            return []
         index = self._index()
         searcher = index.searcher()
         allowed = index.docs_matching(searcher, filter_query)
         sort = compiler.get_sort()
-        if is_everything(query) and sort is None:
-            sort = None  # score order is document order: cheap and stable
         results = searcher.search(query, filter=allowed, limit=limit, sortedby=sort, terms=False)
         stored = searcher.stored_fields
-        scored = sort is None
+        scored = sort is None  # sorted results carry their sort key where a score would be
         hits = [(stored(docnum)["$id"], float(score) if scored else None) for score, docnum in results.top_n]
-        if sort is not None:
-            hits = [(stored(hit.docnum)["$id"], None) for hit in results]
-        return hits, None
+        return hits
 
     def _verified(self) -> list[tuple[str, float | None]]:
         """All matches the database confirms (for filters a flat index cannot answer exactly)."""
         if getattr(self, "_verified_cache", None) is None:
-            hits, _ = self._hits(None)
+            hits = self._hits(None)
             queryset = self.query_compiler.queryset
             kept: list[tuple[str, float | None]] = []
             for start in range(0, len(hits), DB_CHUNK):
@@ -334,8 +330,7 @@ class WhooshSearchResults(BaseSearchResults):
         if self.query_compiler.needs_verification:
             hits = self._verified()[self.start : self.stop]
         else:
-            hits, _ = self._hits(self.stop)
-            hits = hits[self.start : self.stop]
+            hits = self._hits(self.stop)[self.start : self.stop]
         if not hits:
             return iter(())
         scores = dict(hits)
@@ -368,8 +363,8 @@ class WhooshSearchResults(BaseSearchResults):
         index = self._index()
         searcher = index.searcher()
         allowed = index.docs_matching(searcher, filter_query)
-        if is_everything(query):
-            return searcher.doc_count() if allowed is None else len(allowed & _live_docs(searcher))
+        if is_everything(query):  # the filter's documents are live ones already
+            return searcher.doc_count() if allowed is None else len(allowed)
         matched = searcher.docs_for_query(query)
         if allowed is None:
             return sum(1 for _ in matched)
@@ -405,10 +400,6 @@ class WhooshSearchResults(BaseSearchResults):
             if nulls:
                 counts[None] = len(nulls)
         return OrderedDict(sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))))
-
-
-def _live_docs(searcher: Searcher) -> BitSet:
-    return BitSet(searcher.reader().all_doc_ids(), size=searcher.doc_count_all())
 
 
 def _decode(column: FilterColumn, value: Any) -> Any:

@@ -28,7 +28,7 @@ from whoosh import query as wq
 from whoosh.sorting import FieldFacet
 
 from . import analysis
-from .mapping import FilterColumn, Mapping, TextColumn, content_type, is_multi_valued
+from .mapping import FilterColumn, Mapping, TextColumn, content_type, indexed_subclasses, is_multi_valued
 
 
 class Nothing(wq.Query):
@@ -113,14 +113,11 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         return [(self.mapping.text_field(column.name, "{lang}"), column.boost) for column in self._columns("boosted")]
 
     def _columns(self, which: str) -> list[TextColumn]:
-        from modelsearch.index import get_indexed_models
-
         found: dict[str, TextColumn] = {}
-        for model in get_indexed_models():
-            if issubclass(model, self.queryset.model):
-                mapping = Mapping(model, self.languages)
-                columns = mapping.boosted_columns() if which == "boosted" else mapping.autocomplete_columns()
-                found.update((column.name, column) for column in columns)
+        for model in indexed_subclasses(self.queryset.model):
+            mapping = Mapping(model, self.languages)
+            columns = mapping.boosted_columns() if which == "boosted" else mapping.autocomplete_columns()
+            found.update((column.name, column) for column in columns)
         return list(found.values())
 
     def _languages(self) -> tuple[str, ...]:

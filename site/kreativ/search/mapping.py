@@ -242,9 +242,7 @@ class Mapping:
     def is_only_model_in_index(self) -> bool:
         """True when no other model shares the index, so the content-type filter can be skipped."""
         root = get_model_root(self.model)
-        return self.model is root and not any(
-            other is not root and get_model_root(other) is root for other in get_indexed_models()
-        )
+        return self.model is root and models_in_index(root) == (root,)
 
     # --- documents -----------------------------------------------------------------------------
 
@@ -426,6 +424,18 @@ def _text(value: Any) -> str:
 
 
 @cache
+def models_in_index(root: type[models.Model]) -> tuple[type[models.Model], ...]:
+    """The indexed models that share the index of ``root`` (the app registry is fixed once loaded)."""
+    return tuple(model for model in get_indexed_models() if get_model_root(model) is root)
+
+
+@cache
+def indexed_subclasses(model: type[models.Model]) -> tuple[type[models.Model], ...]:
+    """``model`` and its indexed subclasses: the models a search of ``model`` may return."""
+    return tuple(other for other in get_indexed_models() if issubclass(other, model))
+
+
+@cache
 def schema_fields(root: type[models.Model], languages: tuple[str, ...]) -> dict[str, fields.FieldType]:
     """Every field of the index of ``root``: the union over the root and all its indexed subclasses."""
     result: dict[str, fields.FieldType] = {
@@ -436,7 +446,7 @@ def schema_fields(root: type[models.Model], languages: tuple[str, ...]) -> dict[
         "$spell": _unscored_text(analysis.spelling_analyser()),
     }
     all_languages = (*languages, analysis.FALLBACK)
-    models_here = [model for model in get_indexed_models() if get_model_root(model) is root]
+    models_here = models_in_index(root)
     for language in all_languages:
         result[f"$all.{language}"] = fields.TEXT(analyzer=analysis.analyser(language), phrase=True)
     for model in models_here:
