@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -13,6 +14,7 @@ from wagtail.models import Page, Site
 from opportunities import ingest
 from opportunities.models import FundingFinderPage, SourceRecord
 from tests.browser.conftest import serious_violations
+from tests.conftest import t
 from tests.factories import HomePageFactory
 from tests.opportunities.conftest import make_item
 
@@ -64,17 +66,19 @@ def test_finder_facets_and_a_call_page(live_server, page, radar):
 def test_subscribe_from_the_finder_and_confirm(live_server, page, radar):
     page.goto(f"{live_server.url}{radar.url}?sector=design")
     page.locator(".finder__feeds a.button").click()
-    page.wait_for_selector("form")
-    assert page.locator('input[value="design"]').is_checked()
+    # Every page has a form (the header's search box; the finder is one too): wait for the
+    # subscription page itself and press its buttons by name.
+    page.wait_for_url(re.compile(r"/alerts/\?sector=design$"))
+    assert page.locator('main input[value="design"]').is_checked()
     assert serious_violations(page) == []
     page.fill("#id_email", "jana@example.com")
-    page.locator("form button[type=submit]").click()
+    page.get_by_role("button", name=t("Send me a confirmation e-mail"), exact=True).click()
     page.wait_for_selector(".notice--success")
     [message] = mail.outbox
     link = next(word for word in message.body.split() if "/alerts/confirm/" in word)
     page.goto(live_server.url + "/alerts/" + link.split("/alerts/", 1)[1])
     assert serious_violations(page) == []
-    page.locator("form button[type=submit]").click()
+    page.get_by_role("button", name=t("Confirm"), exact=True).click()
     page.wait_for_selector(".notice--success")
     from opportunities.models import Subscription
 
