@@ -6,9 +6,9 @@ backend, point the settings at it. A skipped test names the whoosh limitation th
 from __future__ import annotations
 
 import sys
-import tempfile
 
 import wagtail.search.models
+from django.conf import settings
 from django.test import TestCase
 from django.test.utils import override_settings
 
@@ -24,7 +24,7 @@ BACKEND = "kreativ.search.backend"
 PEER_BACKENDS = {
     "default": {
         "BACKEND": BACKEND,
-        "PATH": tempfile.mkdtemp(prefix="kreativ-peer-index-"),
+        "PATH": settings.SEARCH_INDEX_PATH.parent / "peer-index",  # removed with the run's other data
         "LANGUAGES": ["en"],
         "LANGUAGE": "en",
     }

@@ -6,9 +6,8 @@ inflections and an English one by English stems. All of them fold diacritics, so
 ``dotáce`` and ``zari`` finds ``září``. Languages without a stemmer of their own fall back to
 ``xx``: words lower-cased and folded, not stemmed.
 
-The autocomplete analyser indexes word prefixes (edge n-grams) and analyses queries unchanged, as
-Elasticsearch's ``edgengram_analyzer`` does; the spelling analyser keeps whole folded words for
-"did you mean" suggestions.
+The spelling analyser keeps whole folded words, unstemmed: autocomplete matches them by prefix
+(``Learni`` → *Learning*), and "did you mean" suggests from them.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from .stemmers import czech_variants, fold, slovenian_stem
 
 FALLBACK = "xx"
 WORD_PATTERN = r"\w+(?:[.,]\w+)*"
-EDGE_NGRAM_MAX = 15
 
 # The commonest function words; they say nothing about a call, and would make an "and" query
 # demand them.
@@ -104,14 +102,8 @@ def analyser(language: str) -> analysis.Analyzer:
 
 
 @cache
-def autocomplete_analyser() -> analysis.Analyzer:
-    """Indexes every prefix of each word up to 15 letters; queries stay whole (cut at 15)."""
-    return _tokenizer() | FoldFilter() | analysis.NgramFilter(1, EDGE_NGRAM_MAX, at="start")
-
-
-@cache
 def spelling_analyser() -> analysis.Analyzer:
-    """Whole words, folded, for suggestions: the words a reader might have meant."""
+    """Whole words, folded and unstemmed: for autocomplete (matched by prefix) and suggestions."""
     return _tokenizer() | FoldFilter()
 
 

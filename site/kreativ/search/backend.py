@@ -51,7 +51,7 @@ from .compiler import (
     is_everything,
     q_and,
 )
-from .mapping import FilterColumn, Mapping, schema_fields
+from .mapping import FilterColumn, Mapping, indexed_subclasses, schema_fields
 from .store import IndexStore, LockError, Op
 
 logger = logging.getLogger(__name__)
@@ -506,22 +506,32 @@ class WhooshSearchBackend(BaseSearchBackend):
         language = analysis.normalise_language(language_of(obj) or self.default_language, self.languages)
         return Mapping(type(obj), self.languages).document(obj, language)
 
-    def suggest(self, text: str, model_or_queryset: Any, limit: int = 3) -> str | None:
-        """A spelling the index knows for a query that found little ("did you mean"), or ``None``."""
+    def suggest(self, text: str, model_or_queryset: Any) -> str | None:
+        """A spelling the index knows for a query that found little ("did you mean"), or ``None``.
+
+        The words come from the autocomplete fields (titles, names): the words readers look for.
+        """
         model = model_or_queryset.model if isinstance(model_or_queryset, models.QuerySet) else model_or_queryset
-        index = self.get_index_for_model(model)
-        searcher = index.searcher()
-        if "$spell" not in searcher.schema:
-            return None
-        words = [token.text for token in analysis.spelling_analyser()(text)]
+        searcher = self.get_index_for_model(model).searcher()
+        reader = searcher.reader()
+        columns = {
+            f"{column.name}.ac"
+            for other in indexed_subclasses(model)
+            for column in Mapping(other, self.languages).autocomplete_columns()
+        }
+        columns = [name for name in sorted(columns) if name in searcher.schema.names()]
         corrected, changed = [], False
-        for word in words:
-            if len(word) < 4 or searcher.reader().doc_frequency("$spell", word):
+        for word in (token.text for token in analysis.spelling_analyser()(text)):
+            if len(word) < 4 or any(reader.doc_frequency(name, word) for name in columns):
                 corrected.append(word)
                 continue
-            suggestions = searcher.suggest("$spell", word, limit=limit, maxdist=2, prefix=1)
-            if suggestions:
-                corrected.append(suggestions[0])
+            candidates = [
+                (reader.doc_frequency(name, candidate), candidate)
+                for name in columns
+                for candidate in searcher.suggest(name, word, limit=1, maxdist=2, prefix=1)
+            ]
+            if candidates:
+                corrected.append(max(candidates)[1])
                 changed = True
             else:
                 corrected.append(word)

@@ -9,9 +9,8 @@ Elasticsearch backend does), so a column defined on a subclass is prefixed with 
 ``$ct``               the content types the object answers to (``searchtests.Novel``, ``….Book``)
 ``$null``             the filter columns whose value is empty, for ``isnull`` lookups
 ``$all.<lang>``       every searchable text of the object, in its language's field
-``$spell``            whole words of the autocomplete fields (titles, names), for "did you mean"
 ``<c>.<lang>``        a searchable column (for ``fields=[…]``), or a boosted one (for its boost)
-``<c>.ac``            word prefixes of an autocomplete field
+``<c>.ac``            the words of an autocomplete field (matched by prefix; "did you mean")
 ``<c>.f``             one filter column; through relations ``<relation>.<c>.f``
 ====================  ========================================================================
 
@@ -156,7 +155,9 @@ class FilterColumn:
         if self.kind == "str":
             return Keywords(sortable=not self.multi)
         numtype = float if self.kind == "float" else int
-        return fields.NUMERIC(numtype=numtype, bits=64, signed=True, sortable=not self.multi, shift_step=16)
+        # Range tiers make ranges fast; a yes/no value never needs them.
+        shift_step = 0 if self.internal_type in ("BooleanField", "NullBooleanField") else 16
+        return fields.NUMERIC(numtype=numtype, bits=64, signed=True, sortable=not self.multi, shift_step=shift_step)
 
     def encode(self, value: Any) -> Any:
         return encode_filter_value(value, self.internal_type)
@@ -257,8 +258,6 @@ class Mapping:
             doc["$pk"] = obj.pk
         if builder.texts:
             doc[f"$all.{language}"] = "\n".join(builder.texts)
-        if builder.titles:
-            doc["$spell"] = "\n".join(builder.titles)
         for name, parts in builder.columns_text.items():
             doc[name] = "\n".join(parts)
         if builder.nulls:
@@ -276,7 +275,6 @@ class _DocumentBuilder:
         self.text_columns = mapping.text_columns()
         self.doc: dict[str, Any] = {}
         self.texts: list[str] = []
-        self.titles: list[str] = []
         self.columns_text: dict[str, list[str]] = {}
         self.nulls: list[str] = []
 
@@ -318,8 +316,6 @@ class _DocumentBuilder:
         kind = "autocomplete" if isinstance(field, AutocompleteField) else "search"
         if kind == "search":
             self.texts.append(text)
-        else:
-            self.titles.append(text)
         column = self.text_columns.get((kind, key))
         if column is not None:
             name = column.name + (".ac" if kind == "autocomplete" else f".{self.language}")
@@ -440,10 +436,10 @@ def schema_fields(root: type[models.Model], languages: tuple[str, ...]) -> dict[
     """Every field of the index of ``root``: the union over the root and all its indexed subclasses."""
     result: dict[str, fields.FieldType] = {
         "$id": fields.ID(stored=True, unique=True),
-        "$pk": fields.NUMERIC(numtype=int, bits=64, signed=True, sortable=True),
+        # Only sorted by (filters on the key use its filter column): one term, no range tiers.
+        "$pk": fields.NUMERIC(numtype=int, bits=64, signed=True, sortable=True, shift_step=0),
         "$ct": Keywords(),
         "$null": Keywords(),
-        "$spell": _unscored_text(analysis.spelling_analyser()),
     }
     all_languages = (*languages, analysis.FALLBACK)
     models_here = models_in_index(root)
@@ -455,7 +451,7 @@ def schema_fields(root: type[models.Model], languages: tuple[str, ...]) -> dict[
         # ``fields=[…]``, boosts and autocomplete), so they keep no frequencies, lengths or positions.
         for (kind, _key), column in mapping.text_columns().items():
             if kind == "autocomplete":
-                result[mapping.autocomplete_field(column.name)] = _unscored_text(analysis.autocomplete_analyser())
+                result[mapping.autocomplete_field(column.name)] = _unscored_text(analysis.spelling_analyser())
             else:
                 for language in all_languages:
                     result[mapping.text_field(column.name, language)] = _unscored_text(analysis.analyser(language))

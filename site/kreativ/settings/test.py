@@ -1,5 +1,7 @@
 """The test suite: fast hashing, in-memory e-mail, synchronous tasks, throwaway data paths."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,6 +14,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 _TMP = Path(tempfile.mkdtemp(prefix="kreativ-test-"))
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)  # uploads and indexes of one test run
 MEDIA_ROOT = _TMP / "media"
 SEARCH_INDEX_PATH = _TMP / "search-index"
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
