@@ -21,6 +21,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from kreativ.models import Region, Sector
+from kreativ.search import keys_of
 from opportunities import bitsets, facet_index
 from opportunities.models import ApplicantType, CallStatus, FundingCall, Programme
 
@@ -112,7 +113,7 @@ class Finder:
             # Only the keys: the page of results is loaded afterwards, in its own order.
             calls = FundingCall.objects.filter(live=True, merged_into__isnull=True).only("pk")
             results = calls.search(self.text, operator="and", order_by_relevance=True)
-            self._hits = [call.pk for call in results[:MAX_TEXT_HITS]]
+            self._hits = [int(pk) for pk in keys_of(results, MAX_TEXT_HITS)]
         return self._hits
 
     def _selected(self, name: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Search benchmark: the whoosh backend beside modelsearch's SQLite full-text backend, same data.
 
-    python -m bench.search.run [--calls 50000] [--runs 30] [--keep]
+    python -m bench.search.run [--calls 50000] [--runs 30] [--budget 60] [--keep]
 
 50,000 published calls shaped like the EU snapshot (``bench/calls.py``) in one SQLite database;
 both backends index all of them (a full ``update_index`` each, timed), then answer the same
@@ -39,9 +39,12 @@ QUERIES = [
     ("two words", "digital skills"),
     ("three words", "cultural heritage cooperation"),
     ("inflected words", "innovating communities"),
-    ("call identifier", "HORIZON-CL2-2027"),
+    ("call identifier", "CREA-CULT-2025-COOP"),
     ("no match", "xylophonic"),
 ]
+
+
+MIN_SAMPLES = 2
 
 
 def setup_django(fresh: bool) -> None:
@@ -104,21 +107,25 @@ def operations(backend: str) -> dict[str, Callable[[str], int]]:
     return {"finder: best 2,000 keys": finder_keys, "listing: 20 objects + count": first_page}
 
 
-def measure(runs: int) -> dict:
+def measure(runs: int, budget: float) -> dict:
     report: dict = {}
     for backend in ("whoosh", "sqlite"):
         for op_name, op in operations(backend).items():
             for label, text in QUERIES:
                 matches = op(text)  # warm up, and the number of matches to compare
-                samples = []
-                for _ in range(runs):
+                samples: list[float] = []
+                spent = 0.0
+                # Up to ``runs`` samples, fewer when a query is so slow that the budget runs out.
+                while len(samples) < runs and (len(samples) < MIN_SAMPLES or spent < budget):
                     started = time.perf_counter()
                     op(text)
                     samples.append((time.perf_counter() - started) * 1000)
+                    spent += samples[-1] / 1000
                 samples.sort()
                 entry = report.setdefault(op_name, {}).setdefault(label, {"query": text})
                 entry[backend] = {
                     "matches": matches,
+                    "samples": len(samples),
                     "p50_ms": round(statistics.median(samples), 1),
                     "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 1),
                 }
@@ -133,12 +140,15 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--keep", action="store_true", help="reuse the calls of the previous run")
+    parser.add_argument(
+        "--budget", type=float, default=60, help="seconds per query and backend; a slower one gets fewer samples"
+    )
     args = parser.parse_args()
 
     setup_django(fresh=not args.keep)
     build_figures = build(args.calls)
     print(f"built: {build_figures}", flush=True)
-    queries = measure(args.runs)
+    queries = measure(args.runs, args.budget)
     result = {
         "date": time.strftime("%Y-%m-%d"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},

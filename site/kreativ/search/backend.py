@@ -288,6 +288,35 @@ def _label(model: type[models.Model]) -> str:
     return f"{model._meta.app_label}.{model.__name__}"
 
 
+def _with_bonuses(searcher: Searcher, query: Any, allowed: Any, compiler: Any, limit: int | None) -> list:
+    """Every match scored, plus the points of the boosted columns it matches; the best ``limit``."""
+    results = searcher.search(query, filter=allowed, limit=None, terms=False)
+    scores = {docnum: float(score) for score, docnum in results.top_n}
+    reader = searcher.reader()
+    for fieldname, term, points in compiler.bonuses:
+        if fieldname in searcher.schema.names() and reader.doc_frequency(fieldname, term):
+            for docnum in reader.postings(fieldname, term).all_ids():
+                if docnum in scores:
+                    scores[docnum] += points
+    ranked = sorted(((score, docnum) for docnum, score in scores.items()), key=lambda hit: (-hit[0], hit[1]))
+    return ranked if limit is None else ranked[:limit]
+
+
+def _key_reader(searcher: Searcher) -> Any:
+    """docnum → primary key as text: from the sortable ``$pk`` column (fast), else the stored ``$id``."""
+    reader = searcher.reader()
+    if reader.has_column("$pk"):
+        column = reader.column_reader("$pk")
+        stored = searcher.stored_fields
+
+        def key(docnum: int) -> str:
+            value = column[docnum]
+            return str(value) if value else stored(docnum)["$id"]
+
+        return key
+    return lambda docnum: searcher.stored_fields(docnum)["$id"]
+
+
 class WhooshSearchResults(BaseSearchResults):
     supports_facet = True
 
@@ -304,11 +333,22 @@ class WhooshSearchResults(BaseSearchResults):
         searcher = index.searcher()
         allowed = index.docs_matching(searcher, filter_query)
         sort = compiler.get_sort()
+        key = _key_reader(searcher)
+        if sort is None and compiler.bonuses:
+            return [(key(docnum), score) for score, docnum in _with_bonuses(searcher, query, allowed, compiler, limit)]
         results = searcher.search(query, filter=allowed, limit=limit, sortedby=sort, terms=False)
-        stored = searcher.stored_fields
         scored = sort is None  # sorted results carry their sort key where a score would be
-        hits = [(stored(docnum)["$id"], float(score) if scored else None) for score, docnum in results.top_n]
-        return hits
+        return [(key(docnum), float(score) if scored else None) for score, docnum in results.top_n]
+
+    def keys(self, limit: int | None = None) -> list[str]:
+        """The primary keys of the matches, best first, read from the index alone (no database).
+
+        For callers that only need keys (the finder intersects them with its own index of public
+        calls); ``kreativ.search.keys_of`` falls back to loading objects on other backends.
+        """
+        if self.query_compiler.needs_verification:
+            return [pk for pk, _ in self._verified()[:limit]]
+        return [pk for pk, _ in self._hits(limit)]
 
     def _verified(self) -> list[tuple[str, float | None]]:
         """All matches the database confirms (for filters a flat index cannot answer exactly)."""

@@ -91,6 +91,10 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         self.languages = languages
         self.mapping = Mapping(self.queryset.model, languages)
         self.needs_verification = False
+        # (field, term, points): a match found there earns the points on top of its score. Boosted
+        # columns are scored after the search, on its matches only (see WhooshSearchResults._hits),
+        # which costs a fraction of whoosh's own AndMaybe walking their postings match by match.
+        self.bonuses: list[tuple[str, str, float]] = []
         self._aliases: Counter[str] = Counter()
 
     # --- text ----------------------------------------------------------------------------------
@@ -134,7 +138,6 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
 
     def _plain(self, text: str, operator: str, boost: float) -> wq.Query:
         main: list[wq.Query] = []
-        optional: list[wq.Query] = []
         for language in self._languages():
             terms = analysis.query_terms(text, analysis.analyser(language))
             if not terms:
@@ -142,11 +145,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             for template, field_boost in self._targets():
                 main.append(self._terms_query(template.format(lang=language), terms, operator, field_boost))
             for template, field_boost in self._boost_targets():
-                optional.append(self._terms_query(template.format(lang=language), terms, "or", field_boost))
-        query = q_or(main, boost=boost)
-        if optional and not isinstance(query, Nothing):
-            query = wq.AndMaybe(query, q_or(optional, boost=boost))
-        return query
+                fieldname = template.format(lang=language)
+                self.bonuses.extend((fieldname, variant, field_boost * boost) for _pos, v in terms for variant in v)
+        return q_or(main, boost=boost)
 
     def _phrase(self, text: str, boost: float) -> wq.Query:
         parts = []
@@ -205,7 +206,10 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         raise NotImplementedError(f"`{query.__class__.__name__}` is not supported by the whoosh search backend.")
 
     def get_query(self) -> wq.Query:
-        return self.compile(self.query)
+        if getattr(self, "_compiled", None) is None:
+            self.bonuses = []
+            self._compiled = self.compile(self.query)
+        return self._compiled
 
     # --- filters -------------------------------------------------------------------------------
 

@@ -233,6 +233,8 @@ CALL_LANGUAGES = [
     ("hu", "Magyar"),
 ]
 FUNDING_PAGE_SIZE = 20
+# Seconds an anonymous reader's view of the finder is served from the cache (0: never cached).
+FINDER_CACHE_SECONDS = env_int("KREATIV_FINDER_CACHE_SECONDS", 60)
 # A crawl of one source that runs longer than this is stopped and recorded as failed.
 CRAWL_TIMEOUT = env_int("KREATIV_CRAWL_TIMEOUT", 3600)
 

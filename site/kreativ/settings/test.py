@@ -23,6 +23,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+FINDER_CACHE_SECONDS = 0  # tests see every change at once; tests/opportunities/test_public.py turns it on
 MAP_TILE_URL = ""
 
 # modelsearch's own backend test suite runs against the whoosh backend (tests/search): its test app

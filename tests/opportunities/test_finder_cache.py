@@ -1,0 +1,53 @@
+"""The finder's page cache: repeated anonymous views come from the cache, a change shows at once."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from opportunities.finder import Finder
+from tests.opportunities.conftest import make_item
+from tests.opportunities.test_public import titles
+
+pytestmark = pytest.mark.django_db
+
+
+class Computed(AssertionError):
+    pass
+
+
+def refuse_to_compute(self, *args, **kwargs):
+    raise Computed("the finder was computed, not served from the cache")
+
+
+@pytest.fixture
+def cached(settings):
+    settings.FINDER_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_repeated_view_is_served_from_the_cache_until_a_call_is_published(
+    client, finder, publish, cached, monkeypatch
+):
+    publish(make_item("music", title="Music export support"))
+    assert titles(client.get(finder.url).content.decode()) == ["Music export support"]
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Finder, "run", refuse_to_compute)
+        assert titles(client.get(finder.url).content.decode()) == ["Music export support"]
+        with pytest.raises(Computed):  # another view of the finder is another entry
+            client.get(finder.url + "?sort=newest")
+
+    publish(make_item("design", title="Design vouchers"))  # a published call reaches every cached view
+    assert sorted(titles(client.get(finder.url).content.decode())) == ["Design vouchers", "Music export support"]
+
+
+def test_signed_in_readers_see_the_finder_computed(client, finder, publish, moderator, cached, monkeypatch):
+    publish(make_item("music", title="Music export support"))
+    client.force_login(moderator)
+    client.get(finder.url)
+    monkeypatch.setattr(Finder, "run", refuse_to_compute)
+    with pytest.raises(Computed):
+        client.get(finder.url)
