@@ -1,6 +1,7 @@
+"""The site's WSGI application with the bench's settings (and its trivial view)."""
+
 import os
 
-from django.core.wsgi import get_wsgi_application
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-application = get_wsgi_application()
+
+from kreativ.wsgi import application  # noqa: F401

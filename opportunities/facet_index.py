@@ -234,10 +234,12 @@ def _refresh() -> None:
 
 
 def invalidate(**kwargs: object) -> None:
-    """Tells every process that the public calls changed (connected to publish/unpublish/delete)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    """Tells every process that the public calls changed (connected to publish/unpublish/delete).
+
+    The version is a fresh token (nanoseconds), not a counter: some cache backends' ``incr``
+    gives the entry the default expiry, and a counter that expired and started again could match
+    the version an old index was built at.
+    """
+    cache.set(VERSION_KEY, time.time_ns(), None)
     global _current
     _current = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django import forms
@@ -132,13 +133,15 @@ class Finder:
             return index.any_of("region", index.regions_with_wider_scopes(selected))
         return index.any_of(name, selected)
 
+    @cached_property
     def base_mask(self) -> int:
+        """The calls the text matched (all calls without a text); the facets ask for it eight times."""
         if not self.text:
             return self.index.everything
         return bitsets.from_positions(self.index.positions_of(self.text_hits()), self.index.size)
 
     def mask(self, without: str | None = None) -> int:
-        result = self.base_mask()
+        result = self.base_mask
         for name in self.FILTERS:
             if name != without:
                 result &= self._mask(name)

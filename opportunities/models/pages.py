@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -86,32 +82,15 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        key = self._cache_key(request)
-        if key is not None:
-            content = cache.get(key)
-            if content is not None:
-                return HttpResponse(content)
+        from opportunities import page_cache
+
+        key = page_cache.cache_key(request)
         context = self.get_context(request)
         context.update(self.finder_context(request))
         response = TemplateResponse(request, self.get_template(request), context).render()
-        if key is not None and response.status_code == 200:
-            cache.set(key, response.content, settings.FINDER_CACHE_SECONDS)
+        # A repeated anonymous view is answered by page_cache.FinderPageCacheMiddleware.
+        page_cache.store(key, response)
         return response
-
-    def _cache_key(self, request: HttpRequest) -> str | None:
-        """Where this view of the finder is cached, if it may be: anonymous readers' GETs.
-
-        Many readers ask the same views (the default listing, a sector); the key holds the facet
-        index's version, so a published or withdrawn call is shown at once, and the cache expires
-        within ``FINDER_CACHE_SECONDS``, as the index does, since statuses follow the clock.
-        """
-        if settings.FINDER_CACHE_SECONDS <= 0 or request.method != "GET" or request.user.is_authenticated:
-            return None
-        from opportunities import facet_index
-
-        version = cache.get(facet_index.VERSION_KEY, 0)
-        address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        return f"finder-page:{self.pk}:{get_language()}:{version}:{address}"
 
     # --- one call ------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import Page
 
 from opportunities.finder import Finder
 from tests.opportunities.conftest import make_item
@@ -42,6 +43,18 @@ def test_a_repeated_view_is_served_from_the_cache_until_a_call_is_published(
 
     publish(make_item("design", title="Design vouchers"))  # a published call reaches every cached view
     assert sorted(titles(client.get(finder.url).content.decode())) == ["Design vouchers", "Music export support"]
+
+
+def test_a_cached_view_is_answered_before_wagtail_routes_the_request(client, finder, publish, cached, monkeypatch):
+    publish(make_item("music", title="Music export support"))
+    first = client.get(finder.url + "?sector=music")
+    monkeypatch.setattr(Page, "route", refuse_to_compute)
+    again = client.get(finder.url + "?sector=music")
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+    assert again["Content-Language"] == "cs"
+    with pytest.raises(Computed):  # any other page is routed as usual
+        client.get(finder.url + "?sector=design")
 
 
 def test_signed_in_readers_see_the_finder_computed(client, finder, publish, moderator, cached, monkeypatch):
