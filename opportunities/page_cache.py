@@ -9,6 +9,8 @@ call bumps the version (``facet_index.invalidate``), so every view shows the cha
 expires after ``FINDER_CACHE_SECONDS`` in any case, since statuses follow the clock.
 
 Signed-in users (editors previewing, moderators) are never served from, nor stored in, the cache.
+A cached view is the same for every anonymous reader, so the finder's template must hold nothing
+personal: no CSRF token (its forms use GET), no messages.
 """
 
 from __future__ import annotations
