@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,13 +39,19 @@ AMOUNT_BUCKETS = {
 
 @dataclass
 class FacetIndex:
+    """The public calls' facet values as bitsets, and the finder's two orders as positions.
+
+    The long sequences are ``array``s, not lists: the garbage collector walks every item of a
+    list at each full collection, three lists of 50,000 calls doubled that pause.
+    """
+
     built_at: dt.datetime
     version: int
-    pks: list[int]
+    pks: Sequence[int]
     values: dict[str, dict[str, int]]
     region_parents: dict[str, str | None]
-    order_deadline: list[int]
-    order_newest: list[int]
+    order_deadline: Sequence[int]
+    order_newest: Sequence[int]
     built_monotonic: float = field(default_factory=time.monotonic)
 
     @property
@@ -84,7 +91,7 @@ class FacetIndex:
             self._pk_positions = {pk: position for position, pk in enumerate(self.pks)}
         return self._pk_positions
 
-    def ordered(self, mask: int, order: list[int]) -> OrderedMatches:
+    def ordered(self, mask: int, order: Sequence[int]) -> OrderedMatches:
         """The primary keys of the calls in ``mask``, in the given order, read lazily page by page."""
         return OrderedMatches(self, mask, order)
 
@@ -92,7 +99,7 @@ class FacetIndex:
 class OrderedMatches(Sequence):
     """A sequence a Paginator can slice: it scans the order only as far as the page asked for."""
 
-    def __init__(self, index: FacetIndex, mask: int, order: list[int]) -> None:
+    def __init__(self, index: FacetIndex, mask: int, order: Sequence[int]) -> None:
         self.index = index
         self.order = order
         self.count = mask.bit_count()
@@ -183,11 +190,11 @@ def build() -> FacetIndex:
     return FacetIndex(
         built_at=now,
         version=version,
-        pks=pks,
+        pks=array("q", pks),
         values=values,
         region_parents=dict(Region.objects.values_list("slug", "parent__slug")),
-        order_deadline=order_deadline,
-        order_newest=[position[pk] for pk in newest],
+        order_deadline=array("q", order_deadline),
+        order_newest=array("q", (position[pk] for pk in newest)),
     )
 
 

@@ -38,6 +38,17 @@ AMOUNTS = [
 ]
 SORTS = [("relevance", _("Relevance")), ("deadline", _("Nearest deadline")), ("newest", _("Newest"))]
 DEFAULT_STATUSES = [CallStatus.OPEN, CallStatus.FORTHCOMING]
+TAXONOMY_FACETS = ("sector", "region", "applicant", "programme")
+
+
+def taxonomy_choices() -> dict[str, list[tuple[str, str]]]:
+    """The four taxonomies' choices in the active language; the form and the facets share them."""
+    return {
+        "sector": [(s.slug, s.name) for s in Sector.objects.all()],
+        "region": [(r.slug, r.name) for r in Region.objects.all()],
+        "applicant": [(a.slug, a.name) for a in ApplicantType.objects.all()],
+        "programme": [(str(p.pk), p.name) for p in Programme.objects.all()],
+    }
 
 
 class FinderForm(forms.Form):
@@ -58,12 +69,11 @@ class FinderForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, choices: dict[str, list[tuple[str, str]]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [(s.slug, s.name) for s in Sector.objects.all()]
-        self.fields["region"].choices = [(r.slug, r.name) for r in Region.objects.all()]
-        self.fields["applicant"].choices = [(a.slug, a.name) for a in ApplicantType.objects.all()]
-        self.fields["programme"].choices = [(str(p.pk), p.name) for p in Programme.objects.all()]
+        choices = choices or taxonomy_choices()
+        for name in TAXONOMY_FACETS:
+            self.fields[name].choices = choices[name]
 
     def filters(self) -> dict[str, Any]:
         """The valid filters; a field with a bad value is left out (and its error shown)."""
@@ -102,9 +112,15 @@ class Finder:
 
     FILTERS = ("sector", "region", "applicant", "programme", "status", "deadline", "amount")
 
-    def __init__(self, filters: dict[str, Any], index: facet_index.FacetIndex | None = None) -> None:
+    def __init__(
+        self,
+        filters: dict[str, Any],
+        index: facet_index.FacetIndex | None = None,
+        choices: dict[str, list[tuple[str, str]]] | None = None,
+    ) -> None:
         self.filters = filters
         self.index = index or facet_index.current()
+        self._choices = choices
         self.text = (filters.get("q") or "").strip()
         self._hits: list[int] | None = None
 
@@ -178,12 +194,13 @@ class Finder:
     # --- facets --------------------------------------------------------------------------------
 
     def facets(self) -> list[Facet]:
+        choices = self._choices or taxonomy_choices()
         return [
             self._facet("status", _("Status"), [(value, label) for value, label in CallStatus.choices], keep_all=True),
-            self._facet("sector", _("Sector"), [(s.slug, s.name) for s in Sector.objects.all()]),
-            self._facet("region", _("Region"), [(r.slug, r.name) for r in Region.objects.all()]),
-            self._facet("applicant", _("Who can apply"), [(a.slug, a.name) for a in ApplicantType.objects.all()]),
-            self._facet("programme", _("Programme"), [(str(p.pk), p.name) for p in Programme.objects.all()]),
+            self._facet("sector", _("Sector"), choices["sector"]),
+            self._facet("region", _("Region"), choices["region"]),
+            self._facet("applicant", _("Who can apply"), choices["applicant"]),
+            self._facet("programme", _("Programme"), choices["programme"]),
             self._facet("deadline", _("Deadline"), DEADLINE_WINDOWS, keep_all=True),
             self._facet("amount", _("Amount per project"), AMOUNTS, keep_all=True),
         ]

@@ -35,11 +35,12 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
     # --- the finder ----------------------------------------------------------------------------
 
     def finder_context(self, request: HttpRequest) -> dict[str, Any]:
-        from opportunities.finder import Finder, FinderForm, finder_query
+        from opportunities.finder import Finder, FinderForm, finder_query, taxonomy_choices
 
-        form = FinderForm(request.GET or None)
+        choices = taxonomy_choices()
+        form = FinderForm(request.GET or None, choices=choices)
         filters = form.filters()
-        result = Finder(filters).run()
+        result = Finder(filters, choices=choices).run()
         kept = {k: v for k, v in filters.items() if k not in {"page", "sort"}}
         return {
             "form": form,
