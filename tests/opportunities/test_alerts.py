@@ -439,3 +439,27 @@ def test_send_alerts_command(finder, publish, subscriber, capsys):
     call_command("send_alerts", "--frequency", "daily")
     assert "daily: 1 subscriptions" in capsys.readouterr().out
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "days", "expected"),
+    [
+        ("en", 1, "remind you 1 day before"),
+        ("en", 3, "remind you 3 days before"),
+        ("cs", 1, "upozorníme 1 den předem"),
+        ("cs", 3, "upozorníme 3 dny předem"),
+        ("cs", 7, "upozorníme 7 dní předem"),
+        ("sl", 2, "opomnili 2 dneva prej"),
+        ("sl", 5, "opomnili 5 dni prej"),
+    ],
+)
+def test_the_watch_confirmation_counts_days_in_the_readers_language(
+    client, finder, publish, subscriber, language, days, expected
+):
+    from django.urls import reverse
+
+    subscriber.reminder_days, subscriber.language = days, language  # e-mailed links speak the subscriber's
+    subscriber.save()
+    call = publish(make_item("stages", title="Two-stage call"))
+    url = reverse("alerts:watch", args=[tokens.watch_token(subscriber.pk), call.pk])
+    assert expected in client.get(url).content.decode()
