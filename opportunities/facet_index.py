@@ -16,8 +16,8 @@ import datetime as dt
 import threading
 import time
 from array import array
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -27,6 +27,8 @@ from django.utils import timezone
 from opportunities import bitsets
 
 MAX_AGE = 60.0
+# How many texts' matches an index remembers (about 20 KB each at 50,000 calls).
+TEXT_MATCHES_KEPT = 128
 VERSION_KEY = "opportunities:facet-index-version"
 DEADLINE_WINDOWS = (7, 30, 90)
 AMOUNT_BUCKETS = {
@@ -35,6 +37,14 @@ AMOUNT_BUCKETS = {
     "large": (Decimal("100000"), Decimal("1000000")),
     "xlarge": (Decimal("1000000"), None),
 }
+
+
+@dataclass
+class TextMatches:
+    """The calls a text matched: their positions, best first, and the same as a bitset."""
+
+    positions: Sequence[int]
+    mask: int
 
 
 @dataclass
@@ -53,6 +63,8 @@ class FacetIndex:
     order_deadline: Sequence[int]
     order_newest: Sequence[int]
     built_monotonic: float = field(default_factory=time.monotonic)
+    _texts: OrderedDict[str, TextMatches] = field(default_factory=OrderedDict, repr=False)
+    _texts_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def size(self) -> int:
@@ -90,6 +102,31 @@ class FacetIndex:
         if not hasattr(self, "_pk_positions"):
             self._pk_positions = {pk: position for position, pk in enumerate(self.pks)}
         return self._pk_positions
+
+    def text_matches(self, text: str, search: Callable[[], Iterable[int]]) -> TextMatches:
+        """The calls matching ``text``, from ``search`` (primary keys, best first) or remembered.
+
+        A reader who searched, then narrows by a facet, sorts or turns a page asks for the same
+        text again; the search backend answers it once for this index. The matches live as long as
+        the index, which is rebuilt when a call is published or withdrawn and every minute.
+        """
+        with self._texts_lock:
+            found = self._texts.get(text)
+            if found is not None:
+                self._texts.move_to_end(text)
+                return found
+        positions = array("q", self.positions_of(search()))
+        found = TextMatches(positions, bitsets.from_positions(positions, self.size))
+        with self._texts_lock:
+            self._texts[text] = found
+            while len(self._texts) > TEXT_MATCHES_KEPT:
+                self._texts.popitem(last=False)
+        return found
+
+    def forget_texts(self) -> None:
+        """Drops the remembered matches (the benchmark times a text's first search)."""
+        with self._texts_lock:
+            self._texts.clear()
 
     def ordered(self, mask: int, order: Sequence[int]) -> OrderedMatches:
         """The primary keys of the calls in ``mask``, in the given order, read lazily page by page."""

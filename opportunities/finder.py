@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from django import forms
@@ -23,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kreativ.models import Region, Sector
 from kreativ.search import keys_of
-from opportunities import bitsets, facet_index
+from opportunities import facet_index
 from opportunities.models import ApplicantType, CallStatus, FundingCall, Programme
 
 # How many best matches of a full-text query the finder considers; beyond that, refine the query.
@@ -122,16 +121,17 @@ class Finder:
         self.index = index or facet_index.current()
         self._choices = choices
         self.text = (filters.get("q") or "").strip()
-        self._hits: list[int] | None = None
 
-    def text_hits(self) -> list[int]:
-        """Primary keys of the calls matching the text, best first (through the search backend)."""
-        if self._hits is None:
-            # Only the keys: the page of results is loaded afterwards, in its own order.
-            calls = FundingCall.objects.filter(live=True, merged_into__isnull=True).only("pk")
-            results = calls.search(self.text, operator="and", order_by_relevance=True)
-            self._hits = [int(pk) for pk in keys_of(results, MAX_TEXT_HITS)]
-        return self._hits
+    def text_matches(self) -> facet_index.TextMatches:
+        """The calls matching the text, best first; searched once per text and facet index."""
+        return self.index.text_matches(self.text, self.search)
+
+    def search(self) -> list[int]:
+        """Primary keys of the public calls matching the text, best first (Wagtail's search API)."""
+        # Only the keys: the page of results is loaded afterwards, in its own order.
+        calls = FundingCall.objects.filter(live=True, merged_into__isnull=True).only("pk")
+        results = calls.search(self.text, operator="and", order_by_relevance=True)
+        return [int(pk) for pk in keys_of(results, MAX_TEXT_HITS)]
 
     def _selected(self, name: str) -> list[str]:
         value = self.filters.get(name) or []
@@ -149,12 +149,10 @@ class Finder:
             return index.any_of("region", index.regions_with_wider_scopes(selected))
         return index.any_of(name, selected)
 
-    @cached_property
+    @property
     def base_mask(self) -> int:
-        """The calls the text matched (all calls without a text); the facets ask for it eight times."""
-        if not self.text:
-            return self.index.everything
-        return bitsets.from_positions(self.index.positions_of(self.text_hits()), self.index.size)
+        """The calls the text matched (all calls without a text)."""
+        return self.text_matches().mask if self.text else self.index.everything
 
     def mask(self, without: str | None = None) -> int:
         result = self.base_mask
@@ -177,7 +175,7 @@ class Finder:
         index = self.index
         sort = self.sort_key()
         if sort == "relevance":
-            return index.ordered(mask, index.positions_of(self.text_hits()))
+            return index.ordered(mask, self.text_matches().positions)
         return index.ordered(mask, index.order_newest if sort == "newest" else index.order_deadline)
 
     def results(self, page_number: int = 1, per_page: int | None = None) -> tuple[Page, int]:

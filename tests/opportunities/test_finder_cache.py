@@ -64,3 +64,22 @@ def test_signed_in_readers_see_the_finder_computed(client, finder, publish, mode
     monkeypatch.setattr(Finder, "run", refuse_to_compute)
     with pytest.raises(Computed):
         client.get(finder.url)
+
+
+def test_a_text_is_searched_once_while_the_reader_narrows_sorts_and_pages(client, finder, publish, monkeypatch):
+    publish(make_item("music", title="Music export support", sectors=["music"]))
+    publish(make_item("design", title="Design export vouchers", sectors=["design"]))
+    assert sorted(titles(client.get(finder.url + "?q=export").content.decode())) == [
+        "Design export vouchers",
+        "Music export support",
+    ]
+
+    monkeypatch.setattr(Finder, "search", refuse_to_compute)  # the remembered matches must do
+    assert titles(client.get(finder.url + "?q=export&sector=design").content.decode()) == ["Design export vouchers"]
+    assert len(titles(client.get(finder.url + "?q=export&sort=newest").content.decode())) == 2
+    with pytest.raises(Computed):  # another text is searched
+        client.get(finder.url + "?q=vouchers")
+    monkeypatch.undo()
+
+    publish(make_item("film", title="Film export fund", sectors=["film-and-audiovisual"]))  # a new index
+    assert "Film export fund" in titles(client.get(finder.url + "?q=export").content.decode())
