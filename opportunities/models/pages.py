@@ -85,7 +85,8 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
     def index_route(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from opportunities import page_cache
 
-        key = page_cache.cache_key(request)
+        # A page behind a password is never cached: the cache answers before Wagtail checks it.
+        key = None if self.get_view_restrictions().exists() else page_cache.cache_key(request)
         context = self.get_context(request)
         context.update(self.finder_context(request))
         response = TemplateResponse(request, self.get_template(request), context).render()

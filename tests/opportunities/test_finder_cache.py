@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.cache import cache
 from wagtail.models import Page
@@ -83,3 +85,19 @@ def test_a_text_is_searched_once_while_the_reader_narrows_sorts_and_pages(client
 
     publish(make_item("film", title="Film export fund", sectors=["film-and-audiovisual"]))  # a new index
     assert "Film export fund" in titles(client.get(finder.url + "?q=export").content.decode())
+
+
+def test_a_finder_behind_a_password_is_never_cached(client, finder, publish, cached):
+    from django.test import Client
+    from wagtail.models import PageViewRestriction
+
+    publish(make_item("music", title="Music export support"))
+    PageViewRestriction.objects.create(page=finder, restriction_type=PageViewRestriction.PASSWORD, password="members")
+    form = client.get(finder.url)
+    assert "Music export support" not in form.content.decode()
+    action = re.search(r'<form action="([^"]+)" method="POST"', form.content.decode()).group(1)
+    assert client.post(action, {"password": "members", "return_url": finder.url}).status_code == 302
+    assert titles(client.get(finder.url).content.decode()) == ["Music export support"]  # unlocked
+
+    stranger = Client()  # another anonymous reader, without the password
+    assert "Music export support" not in stranger.get(finder.url).content.decode()
