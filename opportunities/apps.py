@@ -10,7 +10,8 @@ class OpportunitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import published, unpublished
 
         from opportunities import facet_index, notifications
@@ -20,6 +21,9 @@ class OpportunitiesConfig(AppConfig):
         self._connect_schedules()
         for signal in (published, unpublished, post_delete):
             signal.connect(facet_index.invalidate, sender=FundingCall, dispatch_uid=f"facet-index-{id(signal)}")
+        # A page made private (or public again): the finder's cached views go with a new version.
+        for signal in (post_save, post_delete):
+            signal.connect(facet_index.invalidate, sender=PageViewRestriction, dispatch_uid=f"restriction-{id(signal)}")
         from opportunities.alerts.tasks import on_call_published
 
         published.connect(on_call_published, sender=FundingCall, dispatch_uid="alerts-instant")

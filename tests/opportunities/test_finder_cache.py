@@ -101,3 +101,12 @@ def test_a_finder_behind_a_password_is_never_cached(client, finder, publish, cac
 
     stranger = Client()  # another anonymous reader, without the password
     assert "Music export support" not in stranger.get(finder.url).content.decode()
+
+
+def test_making_the_finder_private_drops_its_cached_views(client, finder, publish, cached):
+    from wagtail.models import PageViewRestriction
+
+    publish(make_item("music", title="Music export support"))
+    assert titles(client.get(finder.url).content.decode()) == ["Music export support"]  # cached now
+    PageViewRestriction.objects.create(page=finder, restriction_type=PageViewRestriction.PASSWORD, password="members")
+    assert "Music export support" not in client.get(finder.url).content.decode()
