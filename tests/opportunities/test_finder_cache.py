@@ -110,3 +110,21 @@ def test_making_the_finder_private_drops_its_cached_views(client, finder, publis
     assert titles(client.get(finder.url).content.decode()) == ["Music export support"]  # cached now
     PageViewRestriction.objects.create(page=finder, restriction_type=PageViewRestriction.PASSWORD, password="members")
     assert "Music export support" not in client.get(finder.url).content.decode()
+
+
+def test_an_edited_finder_text_or_footer_shows_at_once(client, finder, publish, cached):
+    from wagtail.models import Site
+
+    from kreativ.models import FooterSettings
+
+    publish(make_item("music", title="Music export support"))
+    assert "Výzvy pro kulturu" in client.get(finder.url).content.decode()  # cached now
+
+    finder.intro = "Granty a stipendia pro tvůrce."
+    finder.save_revision().publish()
+    assert "Granty a stipendia pro tvůrce." in client.get(finder.url).content.decode()
+
+    footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
+    footer.organisation = "Krajské kreativní centrum"
+    footer.save()
+    assert "Krajské kreativní centrum" in client.get(finder.url).content.decode()
