@@ -74,10 +74,11 @@ def crawl_source(source: Source, urls: list[str] | None = None, fast: bool = Fal
             items = _read_items(output)
     errors = [*report.get("errors", []), *errors]
     counts: Counter[str] = Counter()
+    context = ingest.RunContext.of(source.slug)
     with indexing_batch():  # one search-index commit for the whole run, not two per new call
         for item in items:
             try:
-                counts[ingest.ingest_item(source.slug, item)] += 1
+                counts[ingest.ingest_item(source.slug, item, context=context)] += 1
             except Exception as error:
                 logger.exception("[%s] could not ingest %s", source.slug, item.get("external_id"))
                 errors.append(

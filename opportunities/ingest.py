@@ -18,6 +18,7 @@ import datetime as dt
 import logging
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -26,37 +27,77 @@ from django.db.models import Q
 from django.utils import timezone
 
 from opportunities.models import CrawlRun, Deadline, DuplicateSuggestion, FundingCall, Source, SourceRecord
-from opportunities.values import CRAWLED_FIELDS, InvalidItem, apply_values, call_values, crawled_values, digest
+from opportunities.values import (
+    CRAWLED_FIELDS,
+    InvalidItem,
+    apply_values,
+    call_values,
+    crawled_values,
+    digest,
+    vocabularies,
+)
 
 logger = logging.getLogger(__name__)
 
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 TITLE_SIMILARITY = 0.85
 
-__all__ = ["CHANGED", "NEW", "UNCHANGED", "InvalidItem", "ModerationNotConfigured", "finish_run", "ingest_item"]
+__all__ = [
+    "CHANGED",
+    "NEW",
+    "UNCHANGED",
+    "InvalidItem",
+    "ModerationNotConfigured",
+    "RunContext",
+    "finish_run",
+    "ingest_item",
+]
 
 
 class ModerationNotConfigured(RuntimeError):
     """Starting the moderation workflow would publish unreviewed data, so ingest refuses."""
 
 
-def ingest_item(source_slug: str, item: dict[str, Any], now: dt.datetime | None = None) -> str:
-    """Brings one crawled item into moderation; returns ``"new"``, ``"changed"`` or ``"unchanged"``."""
+@dataclass
+class RunContext:
+    """What every item of one crawl run shares, read once: its source and the taxonomies' words."""
+
+    source: Source
+    known: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, source_slug: str) -> RunContext:
+        return cls(Source.objects.get(slug=source_slug), vocabularies())
+
+
+def ingest_item(
+    source_slug: str, item: dict[str, Any], now: dt.datetime | None = None, context: RunContext | None = None
+) -> str:
+    """Brings one crawled item into moderation; returns ``"new"``, ``"changed"`` or ``"unchanged"``.
+
+    A crawl run passes its ``context``; an unchanged item then costs one query, which reads its
+    record's hash and nothing else.
+    """
     now = now or timezone.now()
-    source = Source.objects.get(slug=source_slug)
+    context = context or RunContext.of(source_slug)
+    source = context.source
     external_id = str(item.get("external_id") or "").strip()
     if not external_id:
         raise InvalidItem("the item has no external id")
-    values = crawled_values(item)
+    values = crawled_values(item, context.known)
     values_digest = digest(values)
-    record = SourceRecord.objects.select_related("call").filter(source=source, external_id=external_id).first()
+    record = (
+        SourceRecord.objects.filter(source=source, external_id=external_id)
+        .only("pk", "data_hash", "is_listed", "call_id")
+        .first()
+    )
     if record is None:
         return _create(source, external_id, values, values_digest, now)
     if record.data_hash == values_digest:
         if not record.is_listed:
             _relist(record)
         return UNCHANGED
-    return _change(record, values, values_digest, now)
+    return _change(SourceRecord.objects.get(pk=record.pk), values, values_digest, now)
 
 
 @transaction.atomic

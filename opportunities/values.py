@@ -73,8 +73,12 @@ def _known(values: Any, known: set[str]) -> list[str]:
     return sorted({str(v) for v in (values or []) if str(v) in known})
 
 
-def crawled_values(item: dict[str, Any]) -> dict[str, Any]:
-    """An item from the crawler as canonical values; raises ``InvalidItem`` when it cannot be a call."""
+def crawled_values(item: dict[str, Any], known: dict[str, set[str]] | None = None) -> dict[str, Any]:
+    """An item from the crawler as canonical values; raises ``InvalidItem`` when it cannot be a call.
+
+    Applicant types, sectors and regions keep only what the taxonomies know (``known``, from
+    ``vocabularies``).
+    """
     values: dict[str, Any] = {}
     for name in TEXT_FIELDS:
         text = str(item.get(name) or "").strip()
@@ -89,19 +93,19 @@ def crawled_values(item: dict[str, Any]) -> dict[str, Any]:
     for name in DECIMAL_FIELDS:
         values[name] = _decimal(item.get(name))
     values["currency"] = (str(item.get("currency") or "EUR").strip().upper() or "EUR")[:3]
-    values["applicant_types"] = _known(item.get("applicant_types"), vocabulary("applicant_types"))
-    values["sectors"] = _known(item.get("sectors"), vocabulary("sectors"))
-    values["regions"] = _known(item.get("regions"), vocabulary("regions"))
+    known = known or vocabularies()
+    for name in ("applicant_types", "sectors", "regions"):
+        values[name] = _known(item.get(name), known[name])
     return values
 
 
-def vocabulary(name: str) -> set[str]:
-    """The slugs (or region codes) the taxonomies know today."""
-    if name == "applicant_types":
-        return set(ApplicantType.objects.values_list("slug", flat=True))
-    if name == "sectors":
-        return set(Sector.objects.values_list("slug", flat=True))
-    return set(Region.objects.exclude(code="").values_list("code", flat=True))
+def vocabularies() -> dict[str, set[str]]:
+    """The slugs (or region codes) the taxonomies know today; a crawl run reads them once."""
+    return {
+        "applicant_types": set(ApplicantType.objects.values_list("slug", flat=True)),
+        "sectors": set(Sector.objects.values_list("slug", flat=True)),
+        "regions": set(Region.objects.exclude(code="").values_list("code", flat=True)),
+    }
 
 
 def digest(values: dict[str, Any]) -> str:

@@ -275,7 +275,9 @@ def phases() -> Iterator[dict[str, Any]]:
         run=timed("spider_s", real_subprocess.run), TimeoutExpired=real_subprocess.TimeoutExpired
     )
     crawling.ingest = types.SimpleNamespace(
-        ingest_item=timed("ingest_s", real_ingest.ingest_item), finish_run=timed("finish_run_s", finish_run)
+        RunContext=real_ingest.RunContext,
+        ingest_item=timed("ingest_s", real_ingest.ingest_item),
+        finish_run=timed("finish_run_s", finish_run),
     )
     try:
         yield found

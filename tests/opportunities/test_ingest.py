@@ -59,6 +59,19 @@ def test_unchanged_call_writes_nothing():
     assert writes == []
 
 
+def test_an_unchanged_call_in_a_run_costs_one_query_that_reads_only_the_hash():
+    ingest.ingest_item("eu_ft", make_item())
+    call = FundingCall.objects.get()
+    item = make_item()
+    item["deadlines"] = list(call.deadlines.values_list("at", flat=True))
+    item["opening_date"] = call.opening_date
+    context = ingest.RunContext.of("eu_ft")
+    with CaptureQueriesContext(connection) as queries:
+        assert ingest.ingest_item("eu_ft", item, context=context) == ingest.UNCHANGED
+    [query] = queries.captured_queries
+    assert "data_hash" in query["sql"] and '"data"' not in query["sql"] and "fundingcall" not in query["sql"]
+
+
 def test_change_keeps_the_moderators_edit_and_goes_back_to_moderation(moderator):
     first = make_item()
     ingest.ingest_item("eu_ft", first)
