@@ -43,7 +43,7 @@ from whoosh.idsets import BitSet
 from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher
 
-from . import analysis, batch, whoosh_fixes
+from . import analysis, batch, scoring, whoosh_fixes
 from .compiler import (
     Nothing,
     WhooshAutocompleteQueryCompiler,
@@ -266,22 +266,33 @@ class WhooshIndex(BaseIndex):
         return searcher
 
     def docs_matching(self, searcher: Searcher, query: Any) -> BitSet | None:
-        """The documents a filter lets through, cached per searcher (filters repeat between queries)."""
+        """The documents a filter lets through, cached per searcher (filters repeat between queries).
+
+        ``None`` lets everything through; a filter that lets nothing through is ``NO_DOCS``
+        (whoosh reads an empty filter as no filter at all).
+        """
         if is_everything(query):
             return None
         cache: OrderedDict = searcher.__dict__.setdefault("_kreativ_filters", OrderedDict())
         try:
             docs = cache.get(query)
         except TypeError:  # an unhashable query: no cache
-            return BitSet(searcher.docs_for_query(query), size=searcher.doc_count_all())
+            return _bitset(searcher, query)
         if docs is None:
-            docs = BitSet(searcher.docs_for_query(query), size=searcher.doc_count_all())
-            cache[query] = docs
+            docs = cache[query] = _bitset(searcher, query)
             if len(cache) > FILTER_CACHE_SIZE:
                 cache.popitem(last=False)
         else:
             cache.move_to_end(query)
         return docs
+
+
+NO_DOCS = BitSet()
+
+
+def _bitset(searcher: Searcher, query: Any) -> BitSet:
+    docs = BitSet(searcher.docs_for_query(query), size=searcher.doc_count_all())
+    return docs if docs else NO_DOCS
 
 
 def _label(model: type[models.Model]) -> str:
@@ -290,14 +301,15 @@ def _label(model: type[models.Model]) -> str:
 
 def _with_bonuses(searcher: Searcher, query: Any, allowed: Any, compiler: Any, limit: int | None) -> list:
     """Every match scored, plus the points of the boosted columns it matches; the best ``limit``."""
-    results = searcher.search(query, filter=allowed, limit=None, terms=False)
-    scores = {docnum: float(score) for score, docnum in results.top_n}
-    reader = searcher.reader()
-    for fieldname, term, points in compiler.bonuses:
-        if fieldname in searcher.schema.names() and reader.doc_frequency(fieldname, term):
-            for docnum in reader.postings(fieldname, term).all_ids():
-                if docnum in scores:
-                    scores[docnum] += points
+    scores = scoring.scores(searcher, query, allowed)
+    if scores is None:  # a query shape ``scoring`` leaves to whoosh
+        results = searcher.search(query, filter=allowed, limit=None, terms=False)
+        scores = {docnum: float(score) for score, docnum in results.top_n}
+    if scores:
+        matched = set(scores)
+        for fieldname, term, points in compiler.bonuses:
+            for docnum in scoring.matching_docnums(searcher, fieldname, term, matched):
+                scores[docnum] += points
     ranked = sorted(((score, docnum) for docnum, score in scores.items()), key=lambda hit: (-hit[0], hit[1]))
     return ranked if limit is None else ranked[:limit]
 
@@ -332,6 +344,8 @@ class WhooshSearchResults(BaseSearchResults):
         index = self._index()
         searcher = index.searcher()
         allowed = index.docs_matching(searcher, filter_query)
+        if allowed is NO_DOCS:
+            return []
         sort = compiler.get_sort()
         key = _key_reader(searcher)
         if sort is None and compiler.bonuses:

@@ -1,0 +1,162 @@
+"""The bulk scorer gives every match whoosh's own BM25F score, on indexes shaped like ours.
+
+Whoosh's ``searcher.search`` is the reference: same documents, scores equal to the last few bits
+(additions may run in another order). The indexes have several segments, deleted documents, words
+from rare to common (postings over many blocks and inlined ones), boosts, and filters.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from whoosh import fields
+from whoosh import query as wq
+from whoosh.filedb.filestore import RamStorage
+from whoosh.idsets import BitSet
+
+from kreativ.search import scoring
+
+WORDS = ["common", "often", "sometimes", "seldom", "rare", "unique"]
+CHANCES = [0.6, 0.35, 0.15, 0.05, 0.01, 0.0005]
+
+
+def _documents(rng: random.Random, count: int) -> list[str]:
+    documents = []
+    for _ in range(count):
+        words = [word for word, chance in zip(WORDS, CHANCES, strict=True) if rng.random() < chance]
+        filler = ["filler"] * rng.randint(0, 40)  # field lengths vary, as the scores depend on them
+        repeated = words * rng.randint(1, 3)  # term frequencies (weights) vary too
+        documents.append(" ".join(repeated + filler) or "empty")
+    return documents
+
+
+@pytest.fixture(scope="module")
+def index():
+    rng = random.Random(11)
+    schema = fields.Schema(
+        body=fields.TEXT(phrase=True),
+        title=fields.TEXT,
+        tag=fields.KEYWORD(scorable=False),
+    )
+    ix = RamStorage().create_index(schema)
+    for _segment in range(3):  # three segments, not merged
+        writer = ix.writer()
+        for text in _documents(rng, 1500):
+            writer.add_document(body=text, title=" ".join(text.split()[:2]), tag=rng.choice(["a", "b"]))
+        writer.commit(merge=False)
+    writer = ix.writer()
+    for docnum in rng.sample(range(4500), 300):
+        writer.delete_document(docnum)
+    writer.commit(merge=False)
+    return ix
+
+
+def _term(field: str, text: str, boost: float = 1.0) -> wq.Term:
+    return wq.Term(field, text, boost=boost)
+
+
+QUERIES = [
+    _term("body", "common"),
+    _term("body", "unique"),
+    _term("body", "absent"),
+    _term("tag", "a"),  # a field without lengths: scored by weight
+    wq.And([_term("body", "common"), _term("body", "often")]),
+    wq.And([_term("body", "common"), _term("body", "rare")]),  # a rare word skips most blocks
+    wq.And([_term("body", "often"), _term("body", "sometimes"), _term("body", "seldom")]),
+    wq.And([_term("body", "common"), _term("body", "absent")]),
+    wq.Or([_term("body", "rare"), _term("body", "seldom"), _term("title", "common", boost=2.0)]),
+    wq.Or([wq.And([_term("body", "common"), _term("body", "often")]), _term("title", "often")], boost=1.5),
+    wq.Or([_term("body", "sometimes")], boost=3.0),  # one part: whoosh does not apply the boost
+    wq.Or(
+        [
+            wq.And([_term("body", "often"), _term("body", "sometimes")]).with_boost(2.0),
+            wq.And([_term("title", "often"), _term("title", "sometimes")]),
+            wq.And([_term("nofield", "often"), _term("body", "sometimes")]),
+        ]
+    ),
+]
+
+
+def _whoosh(searcher, query, allowed):
+    return {docnum: score for score, docnum in searcher.search(query, filter=allowed, limit=None, terms=False).top_n}
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=str)
+def test_every_match_and_its_score_are_whooshs(index, query):
+    rng = random.Random(str(query))
+    with index.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) >= 3 and searcher.reader().has_deletions()
+        some = BitSet(rng.sample(range(searcher.doc_count_all()), 2000), size=searcher.doc_count_all())
+        for allowed in (None, some):
+            expected = _whoosh(searcher, query, allowed)
+            found = scoring.scores(searcher, query, allowed)
+            assert found is not None
+            assert found.keys() == expected.keys()
+            for docnum, score in expected.items():
+                assert math.isclose(found[docnum], score, rel_tol=1e-9), (docnum, found[docnum], score)
+
+
+def test_the_queries_match_enough_to_mean_something(index):
+    with index.searcher() as searcher:
+        sizes = [len(_whoosh(searcher, query, None)) for query in QUERIES]
+    assert sizes[0] > 2000 and 0 < sizes[1] < 10 and sizes[2] == 0 and sizes[5] > 10 and sizes[7] == 0
+
+
+def test_an_empty_filter_lets_nothing_through(index):
+    with index.searcher() as searcher:
+        assert scoring.scores(searcher, _term("body", "common"), BitSet(size=searcher.doc_count_all())) == {}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        wq.Phrase("body", ["common", "often"]),
+        wq.FuzzyTerm("body", "comon"),
+        wq.Prefix("body", "comm"),
+        wq.Not(_term("body", "common")),
+        wq.Or([_term("body", "common"), _term("body", "often")], scale=0.5),
+        wq.And([_term("body", "common"), wq.Not(_term("body", "often"))]),
+    ],
+    ids=str,
+)
+def test_other_shapes_are_left_to_whoosh(index, query):
+    with index.searcher() as searcher:
+        assert scoring.scores(searcher, query) is None
+
+
+def test_a_terms_documents_are_whooshs_among_any_candidates(index):
+    with index.searcher() as searcher:
+        expected = set(searcher.docs_for_query(_term("body", "often")))
+        assert scoring.matching_docnums(searcher, "body", "often") == expected
+        within = set(range(0, searcher.doc_count_all(), 3))
+        assert scoring.matching_docnums(searcher, "body", "often", within) == expected & within
+        assert scoring.matching_docnums(searcher, "body", "absent") == set()
+        assert scoring.matching_docnums(searcher, "nofield", "often") == set()
+
+
+@pytest.mark.django_db
+def test_a_filter_that_matches_nothing_finds_nothing(real_calls):
+    """Whoosh reads an empty filter as none: the backend must not return the unfiltered matches."""
+    calls = real_calls.values()
+    assert all(call.live for call in calls)
+    live = type(next(iter(calls))).objects.filter(live=True)
+    assert live.search("creative", operator="and").keys()  # the word is there
+    drafts = type(next(iter(calls))).objects.filter(live=False)
+    results = drafts.search("creative", operator="and")
+    assert results.keys() == [] and list(results) == []
+
+
+def test_a_candidate_at_the_end_of_a_block_is_found():
+    """Blocks are skipped by their last docnum: a candidate equal to it is in that block."""
+    ix = RamStorage().create_index(fields.Schema(body=fields.TEXT))
+    with ix.writer() as writer:
+        for _ in range(1000):
+            writer.add_document(body="word")
+    with ix.searcher() as searcher:
+        last_of_each_block = {127, 255, 383, 999}  # whoosh writes 128 postings per block
+        assert scoring.matching_docnums(searcher, "body", "word", last_of_each_block) == last_of_each_block
+        within = {0, 128, 500}
+        found = scoring.scores(searcher, wq.And([wq.Term("body", "word"), wq.Term("body", "word")]), None)
+        assert len(found) == 1000 and scoring.matching_docnums(searcher, "body", "word", within) == within
