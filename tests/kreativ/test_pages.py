@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from hubs.models import AcademyPage, HubIndexPage
@@ -154,3 +154,19 @@ def test_navigation_follows_the_reader_into_their_language(client, home):
 def test_unknown_page_is_a_translated_404(client, home):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_offers_a_translation_else_that_languages_home(client, home):
+    page = StandardPageFactory(parent=home, slug="o-nas", title="O nás")
+    translate(page, "en", title="About us", slug="about-us")
+    slovene_home = home.get_translation(Locale.objects.get(language_code="sl"))
+    html = client.get("/cs/o-nas/").content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    links = dict(re.findall(r'<a href="([^"]+)" lang="([\w-]+)"', switcher[: switcher.index("</nav>")]))
+    assert links == {"/cs/o-nas/": "cs", "/en/about-us/": "en", "/sl/": "sl"}
+    assert 'lang="cs" hreflang="cs" aria-current="true"' in switcher
+
+    slovene_home.unpublish()  # a language whose home is not live is not offered
+    switcher = client.get("/cs/o-nas/").content.decode().split('class="language-switcher"')[1]
+    assert 'lang="sl"' not in switcher.split("</nav>")[0]

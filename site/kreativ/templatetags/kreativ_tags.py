@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -31,29 +31,42 @@ def json_ld(context: dict[str, Any], page: Page | None) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def language_links(context: dict[str, Any], page: Page | None) -> list[dict[str, Any]]:
-    """One link per site language: the page's translation where it exists, else that language's home."""
+    """One link per site language: the page's translation where it exists, else that language's home.
+
+    Two queries at most, whatever the number of languages: the page's live translations, and the
+    live translations of the site's home when the page lacks a language.
+    """
     request = context.get("request")
     current = get_language()
     translations: dict[str, Page] = {}
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
-    site = Site.find_for_request(request) if request is not None else None
+        translations = _live_translations(page)
+    homes: dict[str, Page] = {}
+    if any(code not in translations for code, _name in settings.LANGUAGES):
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None:
+            homes = _live_translations(site.root_page)
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code)
-        exact = target is not None
-        if target is None and site is not None:
-            locale = Locale.objects.filter(language_code=code).first()
-            target = site.root_page.get_translation_or_none(locale) if locale else None
-            if target is not None and not target.live:
-                target = None
+        target = translations.get(code) or homes.get(code)
         if target is None:
             continue
         links.append(
-            {"code": code, "name": name, "url": target.get_url(request), "exact": exact, "active": code == current}
+            {
+                "code": code,
+                "name": name,
+                "url": target.get_url(request),
+                "exact": code in translations,
+                "active": code == current,
+            }
         )
     return links
+
+
+def _live_translations(page: Page) -> dict[str, Page]:
+    """language code → the page's live translation (the page itself included when live)."""
+    found = page.get_translations(inclusive=True).live().select_related("locale")
+    return {translation.locale.language_code: translation for translation in found}
 
 
 @register.simple_tag(takes_context=True)
