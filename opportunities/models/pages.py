@@ -106,7 +106,14 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
         return call
 
     def call_url(self, call, request: HttpRequest | None = None) -> str:
-        return self.get_url(request) + self.reverse_subpage("call", kwargs={"slug": call.slug})
+        return self.url_for(request) + self.reverse_subpage("call", kwargs={"slug": call.slug})
+
+    def url_for(self, request: HttpRequest | None = None) -> str:
+        """The page's URL, worked out once per request: a listing, feed or digest links many calls."""
+        urls = self.__dict__.setdefault("_urls_by_request", {})
+        if request not in urls:
+            urls[request] = self.get_url(request)
+        return urls[request]
 
     @path("calls/<slug:slug>/", name="call")
     def call(self, request: HttpRequest, slug: str) -> HttpResponse:
