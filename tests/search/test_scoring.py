@@ -131,7 +131,11 @@ def test_a_terms_documents_are_whooshs_among_any_candidates(index):
         expected = set(searcher.docs_for_query(_term("body", "often")))
         assert scoring.matching_docnums(searcher, "body", "often") == expected
         within = set(range(0, searcher.doc_count_all(), 3))
-        assert scoring.matching_docnums(searcher, "body", "often", within) == expected & within
+        among = scoring.Candidates(within)
+        assert scoring.matching_docnums(searcher, "body", "often", among) == expected & within
+        assert scoring.matching_docnums(searcher, "body", "seldom", among) == (
+            set(searcher.docs_for_query(_term("body", "seldom"))) & within
+        )
         assert scoring.matching_docnums(searcher, "body", "absent") == set()
         assert scoring.matching_docnums(searcher, "nofield", "often") == set()
 
@@ -156,7 +160,9 @@ def test_a_candidate_at_the_end_of_a_block_is_found():
             writer.add_document(body="word")
     with ix.searcher() as searcher:
         last_of_each_block = {127, 255, 383, 999}  # whoosh writes 128 postings per block
-        assert scoring.matching_docnums(searcher, "body", "word", last_of_each_block) == last_of_each_block
+        last = scoring.Candidates(last_of_each_block)
+        assert scoring.matching_docnums(searcher, "body", "word", last) == last_of_each_block
         within = {0, 128, 500}
         found = scoring.scores(searcher, wq.And([wq.Term("body", "word"), wq.Term("body", "word")]), None)
-        assert len(found) == 1000 and scoring.matching_docnums(searcher, "body", "word", within) == within
+        assert len(found) == 1000
+        assert scoring.matching_docnums(searcher, "body", "word", scoring.Candidates(within)) == within

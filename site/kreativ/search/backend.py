@@ -306,7 +306,7 @@ def _with_bonuses(searcher: Searcher, query: Any, allowed: Any, compiler: Any, l
         results = searcher.search(query, filter=allowed, limit=None, terms=False)
         scores = {docnum: float(score) for score, docnum in results.top_n}
     if scores:
-        matched = set(scores)
+        matched = scoring.Candidates(set(scores))
         for fieldname, term, points in compiler.bonuses:
             for docnum in scoring.matching_docnums(searcher, fieldname, term, matched):
                 scores[docnum] += points
