@@ -6,11 +6,14 @@ import json
 import re
 
 import pytest
-from wagtail.models import Locale, Page
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from hubs.models import AcademyPage, HubIndexPage
 from kreativ.models import HomePage, NewsArticlePage, NewsIndexPage, StandardPage
+from kreativ.templatetags.kreativ_tags import language_links
 from opportunities.models import FundingFinderPage
 from tests.conftest import translate
 from tests.factories import HomePageFactory, NewsArticlePageFactory, NewsIndexPageFactory, StandardPageFactory
@@ -170,3 +173,15 @@ def test_the_language_switcher_offers_a_translation_else_that_languages_home(cli
     slovene_home.unpublish()  # a language whose home is not live is not offered
     switcher = client.get("/cs/o-nas/").content.decode().split('class="language-switcher"')[1]
     assert 'lang="sl"' not in switcher.split("</nav>")[0]
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_reads_two_queries_however_many_languages_are_missing(rf, home):
+    page = StandardPageFactory(parent=home, slug="o-nas", title="O nás")  # in Czech only
+    request = rf.get("/cs/o-nas/")
+    Site.find_for_request(request)  # as in a real request, the site is found before the template
+    home.get_url(request)  # and the site's root paths are known
+    with CaptureQueriesContext(connection) as queries:
+        links = language_links({"request": request}, page)
+    assert [(link["code"], link["exact"]) for link in links] == [("cs", True), ("sl", False), ("en", False)]
+    assert len(queries) == 2

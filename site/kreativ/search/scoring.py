@@ -120,17 +120,10 @@ def _union(parts: list[dict[int, float]]) -> dict[int, float]:
 
 def _term(leaf: Searcher, weighting: Any, fieldname: str, text: Any, within: set[int] | None) -> dict[int, float]:
     """docnum → score of one term in one segment, as ``Term.matcher`` and its scorer give them."""
-    schema = leaf.schema
-    if fieldname not in schema:
-        return {}
-    field = schema[fieldname]
-    try:
-        btext = field.to_bytes(text)
-    except ValueError:
+    btext = _indexed_term(leaf, fieldname, text)
+    if btext is None:
         return {}
     reader = leaf.reader()
-    if (fieldname, btext) not in reader:
-        return {}
     scorer = weighting.scorer(leaf, fieldname, btext)
     postings = _postings(reader.postings(fieldname, btext), within)
     if isinstance(scorer, WeightScorer):
@@ -151,6 +144,18 @@ def _term(leaf: Searcher, weighting: Any, fieldname: str, text: Any, within: set
             value = memo[key] = score(weight, byte_to_length(key[1]))
         found[docnum] = value
     return found
+
+
+def _indexed_term(leaf: Searcher, fieldname: str, text: Any) -> bytes | None:
+    """The term as the segment stores it, or ``None`` if the segment has no such field or term."""
+    schema = leaf.schema
+    if fieldname not in schema:
+        return None
+    try:
+        btext = schema[fieldname].to_bytes(text)
+    except ValueError:
+        return None
+    return btext if (fieldname, btext) in leaf.reader() else None
 
 
 def _postings(matcher: Any, within: set[int] | None, wanted: list[int] | None = None) -> list[tuple[int, float]]:
@@ -244,16 +249,10 @@ def matching_docnums(searcher: Searcher, fieldname: str, text: str, among: Candi
     """Top-level docnums of the live documents holding a term (only ``among`` them, when given)."""
     found: set[int] = set()
     for leaf, offset in searcher.leaf_searchers():
-        schema = leaf.schema
-        if fieldname not in schema:
-            continue
-        try:
-            btext = schema[fieldname].to_bytes(text)
-        except ValueError:
+        btext = _indexed_term(leaf, fieldname, text)
+        if btext is None:
             continue
         reader = leaf.reader()
-        if (fieldname, btext) not in reader:
-            continue
         within, wanted = among.of_segment(offset, leaf.doc_count_all()) if among is not None else (None, None)
         pairs = _postings(reader.postings(fieldname, btext), within, wanted)
         found.update(docnum + offset for docnum, _weight in pairs)
