@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
 import random
+import zlib
 
 from whoosh import fields, query
 from whoosh.codec import whoosh3
@@ -49,3 +51,59 @@ def test_intersections_and_skips_match_a_set_computation():
                 assert matcher.is_active() and matcher.id() == following[0]
             else:
                 assert not matcher.is_active()
+
+
+def test_decoded_blocks_give_every_posting_with_its_weight():
+    """Ids (summed gaps) and weights: stored ones, a block's one constant, or none kept (1.0)."""
+    rng = random.Random(11)
+    words = ("alpha", "beta", "gamma")
+    documents = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 4))) for _ in range(2000)]
+    schema = fields.Schema(body=fields.TEXT, first=fields.ID, flags=fields.KEYWORD)
+    index = RamStorage().create_index(schema)
+    with index.writer() as writer:
+        for text in documents:
+            writer.add_document(body=text, first=text.split()[0], flags="twice twice")
+    assert whoosh3.W3LeafMatcher._read_ids is whoosh_fixes._read_ids
+    assert whoosh3.W3LeafMatcher._read_weights is whoosh_fixes._read_weights
+
+    def postings(searcher, fieldname, word):
+        matcher, found = searcher.postings(fieldname, word), {}
+        while matcher.is_active():
+            found[matcher.id()] = matcher.weight()
+            matcher.next()
+        return found
+
+    with index.searcher() as searcher:
+        for word in words:
+            expected = {n: text.split().count(word) for n, text in enumerate(documents) if word in text.split()}
+            assert len(expected) > 500  # several blocks of 128
+            found = postings(searcher, "body", word)
+            assert found == expected and any(weight > 1 for weight in found.values())
+            first = {n: 1.0 for n, text in enumerate(documents) if text.split()[0] == word}
+            assert postings(searcher, "first", word) == first
+        assert postings(searcher, "flags", "twice") == dict.fromkeys(range(len(documents)), 2.0)
+
+
+def test_blocks_are_written_with_bytes_as_bytes_and_old_blocks_still_read():
+    documents = [f"alpha beta {'gamma ' * (n % 5)}delta" for n in range(600)]
+    phrase = {n for n, text in enumerate(documents) if "beta gamma" in text}
+
+    def write_and_search():
+        index = _index(documents)
+        with index.searcher() as searcher:
+            matcher = searcher.postings("body", "alpha")
+            matcher._read_data()
+            block = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+            found = set(searcher.docs_for_query(query.Phrase("body", ["beta", "gamma"])))
+        return block, found
+
+    assert whoosh3.dumps is whoosh_fixes._dumps
+    data, found = write_and_search()
+    assert zlib.decompress(data)[:2] == b"\x80\x03" and found == phrase and 400 < len(found) < 600
+    # A segment written by whoosh itself (protocol 2) reads the same, positions included.
+    whoosh3.dumps = pickle.dumps
+    try:
+        data, found = write_and_search()
+    finally:
+        whoosh3.dumps = whoosh_fixes._dumps
+    assert zlib.decompress(data)[:2] == b"\x80\x02" and found == phrase

@@ -43,7 +43,7 @@ from whoosh.idsets import BitSet
 from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher
 
-from . import analysis, batch, scoring, whoosh_fixes
+from . import analysis, batch, columns, scoring, whoosh_fixes
 from .compiler import (
     Nothing,
     WhooshAutocompleteQueryCompiler,
@@ -310,23 +310,22 @@ def _with_bonuses(searcher: Searcher, query: Any, allowed: Any, compiler: Any, l
         for fieldname, term, points in compiler.bonuses:
             for docnum in scoring.matching_docnums(searcher, fieldname, term, matched):
                 scores[docnum] += points
-    ranked = sorted(((score, docnum) for docnum, score in scores.items()), key=lambda hit: (-hit[0], hit[1]))
-    return ranked if limit is None else ranked[:limit]
+    # Best score first, ties by docnum: a stable sort by score, descending, of the docnums in order.
+    ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)
+    return [(scores[docnum], docnum) for docnum in (ranked if limit is None else ranked[:limit])]
 
 
 def _key_reader(searcher: Searcher) -> Any:
-    """docnum → primary key as text: from the sortable ``$pk`` column (fast), else the stored ``$id``."""
-    reader = searcher.reader()
-    if reader.has_column("$pk"):
-        column = reader.column_reader("$pk")
-        stored = searcher.stored_fields
-
-        def key(docnum: int) -> str:
-            value = column[docnum]
-            return str(value) if value else stored(docnum)["$id"]
-
-        return key
-    return lambda docnum: searcher.stored_fields(docnum)["$id"]
+    """docnum → primary key as text: from the ``$pk`` column read whole (fast), else the stored ``$id``."""
+    stored = searcher.stored_fields
+    if searcher.reader().has_column("$pk"):
+        try:
+            pks = columns.integers(searcher, "$pk")  # every document of an integer-keyed index has one
+        except columns.Unreadable:
+            pass
+        else:
+            return lambda docnum: str(pks[docnum])
+    return lambda docnum: stored(docnum)["$id"]
 
 
 class WhooshSearchResults(BaseSearchResults):

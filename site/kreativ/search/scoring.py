@@ -16,19 +16,20 @@ scorer that is not a weight-and-length one) returns ``None`` and the caller asks
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
-from whoosh.columns import NumericColumn
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.idsets import BitSet
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.compound import DefaultOr, PreloadedOr, SplitOr
 from whoosh.scoring import WeightLengthScorer, WeightScorer
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
+
+from . import columns
 
 _ORS = (wq.Or, DefaultOr, SplitOr, PreloadedOr)
 
@@ -130,7 +131,10 @@ def _term(leaf: Searcher, weighting: Any, fieldname: str, text: Any, within: set
         return dict(postings)
     if type(scorer).score is not WeightLengthScorer.score or not hasattr(scorer, "dfl"):
         raise Unsupported
-    lengths = _length_bytes(reader, fieldname)
+    try:
+        lengths = columns.length_bytes(reader, fieldname)
+    except columns.Unreadable:
+        raise Unsupported from None
     score = scorer._score
     if lengths is None:  # no lengths kept: whoosh scores with a length of 1
         return {docnum: score(weight, 1) for docnum, weight in postings}
@@ -158,40 +162,50 @@ def _indexed_term(leaf: Searcher, fieldname: str, text: Any) -> bytes | None:
     return btext if (fieldname, btext) in leaf.reader() else None
 
 
-def _postings(matcher: Any, within: set[int] | None, wanted: list[int] | None = None) -> list[tuple[int, float]]:
-    """A term's (docnum, weight) pairs (only those in ``within``, when given).
-
-    Whoosh's own postings are read a block at a time, and a block whose range holds no docnum of
-    ``within`` is skipped without being decoded. ``wanted`` is ``within`` sorted, if the caller has it.
-    """
-    excluded: Any = None
+def _unwrapped(matcher: Any) -> tuple[Any, Any]:
+    """A term's matcher without the wrapper that hides the segment's deleted documents, and those."""
     if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        excluded, matcher = matcher._ids, matcher.child  # the segment's deleted documents
+        return matcher.child, matcher._ids
+    return matcher, None
+
+
+def _blocks(matcher: W3LeafMatcher, wanted: list[int] | None) -> Iterator[W3LeafMatcher]:
+    """The matcher at each block of postings that may hold a ``wanted`` docnum, its ids decoded.
+
+    A block whose range holds no wanted docnum is skipped without being decoded.
+    """
+    position = 0  # the first wanted docnum not yet passed
+    while matcher.is_active():
+        last = matcher._maxid
+        if wanted is not None:
+            if position == len(wanted):
+                return
+            if wanted[position] > last:
+                matcher._next_block()
+                continue
+            position = bisect_right(wanted, last, position)
+        if matcher._ids is None:
+            matcher._read_ids()
+        yield matcher
+        matcher._next_block()
+
+
+def _postings(matcher: Any, within: set[int] | None, wanted: list[int] | None = None) -> list[tuple[int, float]]:
+    """A term's (docnum, weight) pairs (only those in ``within``, when given; ``wanted`` is it sorted)."""
+    matcher, excluded = _unwrapped(matcher)
     pairs: list[tuple[int, float]] = []
     if isinstance(matcher, W3LeafMatcher):
         if within is not None and wanted is None:
             wanted = sorted(within)
-        position = 0  # the first wanted docnum not yet passed
-        while matcher.is_active():
-            last = matcher._maxid
-            if wanted is not None:
-                if position == len(wanted):
-                    break
-                if wanted[position] > last:
-                    matcher._next_block()
-                    continue
-            if matcher._ids is None:
-                matcher._read_ids()
-            if matcher._weights is None:
-                matcher._read_weights()
-            start = matcher._i
-            block = zip(matcher._ids[start:], matcher._weights[start:], strict=True)
-            if wanted is None:
-                pairs.extend(block)
+        for block in _blocks(matcher, wanted):
+            if block._weights is None:
+                block._read_weights()
+            start = block._i
+            found = zip(block._ids[start:], block._weights[start:], strict=True)
+            if within is None:
+                pairs.extend(found)
             else:
-                pairs.extend(pair for pair in block if pair[0] in within)
-                position = bisect_right(wanted, last, position)
-            matcher._next_block()
+                pairs += [pair for pair in found if pair[0] in within]
     else:
         while matcher.is_active():
             docnum = matcher.id()
@@ -203,45 +217,44 @@ def _postings(matcher: Any, within: set[int] | None, wanted: list[int] | None = 
     return pairs
 
 
-def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
-    """A segment's stored length bytes of a field, read once (whoosh reads one per scored match).
-
-    ``None`` when the segment keeps no lengths for the field. The bytes are remembered on the
-    segment's reader, whose files never change.
-    """
-    cache: dict[str, bytes | None] = reader.__dict__.setdefault("_kreativ_lengths", {})
-    if fieldname in cache:
-        return cache[fieldname]
-    perdoc = reader._perdoc
-    column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    if column is None:
-        lengths = None
-    elif not isinstance(column, NumericColumn.Reader) or column._fixedlen != 1:
-        raise Unsupported
+def _docnums(matcher: Any, within: set[int] | None, wanted: list[int] | None) -> set[int]:
+    """A term's docnums (only those in ``within``): ``_postings`` without weights, set by set in C."""
+    matcher, excluded = _unwrapped(matcher)
+    found: set[int] = set()
+    if isinstance(matcher, W3LeafMatcher):
+        for block in _blocks(matcher, wanted):
+            ids = block._ids[block._i :]
+            found.update(ids if within is None else within.intersection(ids))
     else:
-        count = column._count
-        stored = column._dbfile.get(column._basepos, count) if count else b""
-        # Documents after the last one written have the column's default, 0.
-        lengths = bytes(stored) + bytes(max(perdoc._doccount - count, 0) + 1)
-    cache[fieldname] = lengths
-    return lengths
+        while matcher.is_active():
+            found.add(matcher.id())
+            matcher.next()
+        if within is not None:
+            found &= within
+    if excluded:
+        found.difference_update(excluded)
+    return found
 
 
 class Candidates:
     """Top-level docnums that many terms' postings are read among (a match's boosted columns).
 
-    Split per segment and sorted once, not once per term.
+    Sorted once, and split per segment once, not once per term.
     """
 
     def __init__(self, docnums: set[int]) -> None:
         self.docnums = docnums
+        self._sorted = sorted(docnums)
         self._per_segment: dict[int, tuple[set[int], list[int]]] = {}
 
     def of_segment(self, offset: int, size: int) -> tuple[set[int], list[int]]:
         found = self._per_segment.get(offset)
         if found is None:
-            local = {docnum - offset for docnum in self.docnums if offset <= docnum < offset + size}
-            found = self._per_segment[offset] = (local, sorted(local))
+            ordered = self._sorted
+            local = ordered[bisect_left(ordered, offset) : bisect_left(ordered, offset + size)]
+            if offset:
+                local = [docnum - offset for docnum in local]
+            found = self._per_segment[offset] = (set(local), local)
         return found
 
 
@@ -254,6 +267,6 @@ def matching_docnums(searcher: Searcher, fieldname: str, text: str, among: Candi
             continue
         reader = leaf.reader()
         within, wanted = among.of_segment(offset, leaf.doc_count_all()) if among is not None else (None, None)
-        pairs = _postings(reader.postings(fieldname, btext), within, wanted)
-        found.update(docnum + offset for docnum, _weight in pairs)
+        docnums = _docnums(reader.postings(fieldname, btext), within, wanted)
+        found.update(docnums if not offset else (docnum + offset for docnum in docnums))
     return found
