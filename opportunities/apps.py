@@ -10,23 +10,17 @@ class OpportunitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.models import PageViewRestriction
-        from wagtail.signals import page_published, page_unpublished, published, unpublished
+        from django.db.models.signals import post_delete
+        from wagtail.signals import published, unpublished
 
-        from opportunities import facet_index, notifications, page_cache
+        from opportunities import facet_index, notifications
         from opportunities.models import FundingCall
 
         notifications.connect()
         self._connect_schedules()
         for signal in (published, unpublished, post_delete):
             signal.connect(facet_index.invalidate, sender=FundingCall, dispatch_uid=f"facet-index-{id(signal)}")
-        # What else a cached finder view shows: pages (its own text, menus), settings, its privacy.
-        for signal in (page_published, page_unpublished):
-            signal.connect(page_cache.forget, dispatch_uid=f"finder-page-cache-{id(signal)}")
-        for signal in (post_save, post_delete):
-            signal.connect(page_cache.forget, sender=PageViewRestriction, dispatch_uid=f"restriction-{id(signal)}")
-        post_save.connect(page_cache.forget_on_settings, dispatch_uid="finder-page-cache-settings")
+        # What else a cached finder view shows (pages, settings, privacy) is kreativ.fragments' version.
         from opportunities.alerts.tasks import on_call_published
 
         published.connect(on_call_published, sender=FundingCall, dispatch_uid="alerts-instant")

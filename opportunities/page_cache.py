@@ -5,10 +5,11 @@ view takes tens of milliseconds; even finding the finder page for a URL takes se
 the finder stores each rendered view under a key made of its address and the facet index's
 version, and ``FinderPageCacheMiddleware``, last in ``MIDDLEWARE``, answers a repeated view from
 that key before the URL resolver and Wagtail's routing run. Publishing, withdrawing or merging a
-call bumps the facet index's version (``facet_index.invalidate``); publishing or unpublishing a
-page (the finder's own text, a menu's pages), saving the site's settings (menus, footer) or a
-page's privacy bumps this module's own (``forget``): either way every view shows the change at
-once. A view expires after ``FINDER_CACHE_SECONDS`` in any case, since statuses follow the clock.
+call bumps the facet index's version (``facet_index.invalidate``); publishing, unpublishing or
+moving a page (the finder's own text, a menu's pages), saving the site's settings (menus, footer)
+or a page's privacy bumps the version of the site's fragments (``kreativ.fragments``): either way
+every view shows the change at once. A view expires after ``FINDER_CACHE_SECONDS`` in any case,
+since statuses follow the clock.
 
 Signed-in users (editors previewing, moderators) are never served from, nor stored in, the cache.
 A cached view is the same for every anonymous reader, so the finder's template must hold nothing
@@ -18,15 +19,15 @@ personal: no CSRF token (its forms use GET), no messages.
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
+from kreativ import fragments
+
 KEY_PREFIX = "finder-page"
-VERSION_KEY = "finder-page:version"
 
 
 def cache_key(request: HttpRequest) -> str | None:
@@ -35,27 +36,10 @@ def cache_key(request: HttpRequest) -> str | None:
         return None
     from opportunities import facet_index
 
-    versions = cache.get_many([facet_index.VERSION_KEY, VERSION_KEY])
-    version = f"{versions.get(facet_index.VERSION_KEY, 0)}.{versions.get(VERSION_KEY, 0)}"
+    versions = cache.get_many([facet_index.VERSION_KEY, fragments.VERSION_KEY])
+    version = f"{versions.get(facet_index.VERSION_KEY, 0)}.{versions.get(fragments.VERSION_KEY, 0)}"
     address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
     return f"{KEY_PREFIX}:{version}:{address}"
-
-
-def forget(**kwargs: object) -> None:
-    """Drops every cached view (connected to page publication, site settings and page privacy)."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
-
-
-def forget_on_settings(sender: type, created: bool = False, **kwargs: object) -> None:
-    """``post_save`` of any model: the site's settings (menus, footer) are on every cached view.
-
-    A setting created with its defaults (Wagtail creates one when a page first asks for it, in
-    the middle of rendering) changes nothing that a view shows.
-    """
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-
-    if not created and issubclass(sender, BaseSiteSetting | BaseGenericSetting):
-        forget()
 
 
 def store(key: str | None, response: HttpResponse) -> None:

@@ -8,3 +8,8 @@ class KreativConfig(AppConfig):
     name = "kreativ"
     verbose_name = _("Site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from kreativ import fragments
+
+        fragments.connect()

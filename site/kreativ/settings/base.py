@@ -168,6 +168,11 @@ if env_str("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env_str("REDIS_URL"),
     }
+# How long a page's header and footer are kept at most (kreativ.fragments); 0 turns it off.
+SITE_FRAGMENT_CACHE_SECONDS = env_int("KREATIV_FRAGMENT_CACHE_SECONDS", 300)
+CACHES["fragments"] = (
+    CACHES["default"] if SITE_FRAGMENT_CACHE_SECONDS > 0 else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("KREATIV_SITE_NAME", "Kreativ")

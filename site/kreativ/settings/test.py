@@ -24,6 +24,8 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 FINDER_CACHE_SECONDS = 0  # tests see every change at once; tests/opportunities/test_public.py turns it on
+SITE_FRAGMENT_CACHE_SECONDS = 0  # likewise; tests/kreativ/test_fragments.py turns it on
+CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
 MAP_TILE_URL = ""
 
 # modelsearch's own backend test suite runs against the whoosh backend (tests/search): its test app

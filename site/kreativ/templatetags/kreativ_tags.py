@@ -12,6 +12,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from kreativ import fragments
+
 register = template.Library()
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -77,6 +79,14 @@ def home_page(context: dict[str, Any]) -> Page | None:
     if site is None:
         return None
     return site.root_page.localized.specific
+
+
+@register.simple_tag(takes_context=True)
+def site_fragment(context: dict[str, Any], page: Any = None) -> dict[str, Any]:
+    """How long, and under which key, a header or footer fragment is cached (``kreativ.fragments``)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    return {"seconds": fragments.seconds(), "key": fragments.key(site, page)}
 
 
 @register.filter
