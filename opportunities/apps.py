@@ -10,16 +10,22 @@ class OpportunitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import published, unpublished
 
+        from kreativ.models import Region, Sector
         from opportunities import facet_index, notifications
-        from opportunities.models import FundingCall
+        from opportunities.models import ApplicantType, FundingCall, Programme
 
         notifications.connect()
         self._connect_schedules()
         for signal in (published, unpublished, post_delete):
             signal.connect(facet_index.invalidate, sender=FundingCall, dispatch_uid=f"facet-index-{id(signal)}")
+        # The index holds the taxonomies too (names, region parents): an edited entry shows at once.
+        for model in (Sector, Region, ApplicantType, Programme):
+            for signal in (post_save, post_delete):
+                uid = f"facet-index-{model.__name__}-{id(signal)}"
+                signal.connect(facet_index.invalidate, sender=model, dispatch_uid=uid)
         # What else a cached finder view shows (pages, settings, privacy) is kreativ.fragments' version.
         from opportunities.alerts.tasks import on_call_published
 

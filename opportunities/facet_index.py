@@ -6,7 +6,8 @@ ints and a facet count is a popcount: microseconds, whatever the database. The t
 finder offers besides relevance are precomputed.
 
 The index belongs to one process and is rebuilt when a call is published, unpublished, deleted or
-merged (a version number in the shared cache tells every process), and at least every
+merged, or a taxonomy entry is edited (a version number in the shared cache tells every process),
+and at least every
 ``MAX_AGE`` seconds, because a call's status and deadline window depend on the time.
 """
 
@@ -62,6 +63,8 @@ class FacetIndex:
     region_parents: dict[str, str | None]
     order_deadline: Sequence[int]
     order_newest: Sequence[int]
+    # The four taxonomies' entries in the finder's order, read with the calls: a view asks no query.
+    taxonomies: dict[str, list] = field(default_factory=dict)
     built_monotonic: float = field(default_factory=time.monotonic)
     _texts: OrderedDict[str, TextMatches] = field(default_factory=OrderedDict, repr=False)
     _texts_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -170,8 +173,8 @@ def build() -> FacetIndex:
     """
     from django.db.models import F, Min
 
-    from kreativ.models import Region
-    from opportunities.models import CallStatus, Deadline, FundingCall, status_q
+    from kreativ.models import Region, Sector
+    from opportunities.models import ApplicantType, CallStatus, Deadline, FundingCall, Programme, status_q
 
     now = timezone.now()
     version = cache.get(VERSION_KEY, 0)
@@ -232,6 +235,12 @@ def build() -> FacetIndex:
         region_parents=dict(Region.objects.values_list("slug", "parent__slug")),
         order_deadline=array("q", order_deadline),
         order_newest=array("q", (position[pk] for pk in newest)),
+        taxonomies={
+            "sector": list(Sector.objects.all()),
+            "region": list(Region.objects.all()),
+            "applicant": list(ApplicantType.objects.all()),
+            "programme": list(Programme.objects.all()),
+        },
     )
 
 

@@ -40,13 +40,24 @@ DEFAULT_STATUSES = [CallStatus.OPEN, CallStatus.FORTHCOMING]
 TAXONOMY_FACETS = ("sector", "region", "applicant", "programme")
 
 
-def taxonomy_choices() -> dict[str, list[tuple[str, str]]]:
-    """The four taxonomies' choices in the active language; the form and the facets share them."""
+def taxonomy_choices(index: facet_index.FacetIndex | None = None) -> dict[str, list[tuple[str, str]]]:
+    """The four taxonomies' choices in the active language; the form and the facets share them.
+
+    From the facet index's copy of the taxonomies when given (no query), else from the database.
+    """
+    entries = index.taxonomies if index is not None and index.taxonomies else None
+    if entries is None:
+        entries = {
+            "sector": Sector.objects.all(),
+            "region": Region.objects.all(),
+            "applicant": ApplicantType.objects.all(),
+            "programme": Programme.objects.all(),
+        }
     return {
-        "sector": [(s.slug, s.name) for s in Sector.objects.all()],
-        "region": [(r.slug, r.name) for r in Region.objects.all()],
-        "applicant": [(a.slug, a.name) for a in ApplicantType.objects.all()],
-        "programme": [(str(p.pk), p.name) for p in Programme.objects.all()],
+        "sector": [(s.slug, s.name) for s in entries["sector"]],
+        "region": [(r.slug, r.name) for r in entries["region"]],
+        "applicant": [(a.slug, a.name) for a in entries["applicant"]],
+        "programme": [(str(p.pk), p.name) for p in entries["programme"]],
     }
 
 
@@ -192,7 +203,7 @@ class Finder:
     # --- facets --------------------------------------------------------------------------------
 
     def facets(self) -> list[Facet]:
-        choices = self._choices or taxonomy_choices()
+        choices = self._choices or taxonomy_choices(self.index)
         return [
             self._facet("status", _("Status"), [(value, label) for value, label in CallStatus.choices], keep_all=True),
             self._facet("sector", _("Sector"), choices["sector"]),

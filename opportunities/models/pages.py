@@ -35,12 +35,14 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
     # --- the finder ----------------------------------------------------------------------------
 
     def finder_context(self, request: HttpRequest) -> dict[str, Any]:
+        from opportunities import facet_index
         from opportunities.finder import Finder, FinderForm, finder_query, taxonomy_choices
 
-        choices = taxonomy_choices()
+        index = facet_index.current()
+        choices = taxonomy_choices(index)
         form = FinderForm(request.GET or None, choices=choices)
         filters = form.filters()
-        result = Finder(filters, choices=choices).run()
+        result = Finder(filters, index=index, choices=choices).run()
         kept = {k: v for k, v in filters.items() if k not in {"page", "sort"}}
         return {
             "form": form,

@@ -198,3 +198,32 @@ def test_a_live_call_with_a_pending_change_shows_the_approved_version(client, fi
     assert "Design vouchers" in titles(html)
     assert "renamed" not in html
     assert FundingCall.objects.get(pk=calls["design"].pk).has_unpublished_changes
+
+
+def test_the_finder_reads_its_taxonomies_with_the_facet_index_and_shows_an_edit_at_once(client, finder, calls):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kreativ.models import Region, Sector
+
+    client.get(finder.url)  # the facet index is built
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(finder.url + "?sector=music")
+    listings = r'FROM "(kreativ_sector|kreativ_region|opportunities_applicanttype|opportunities_programme)" ORDER BY'
+    assert not [query for query in queries.captured_queries if re.search(listings, query["sql"])]
+    sectors = {o.value: o.label for f in response.context["result"].facets if f.name == "sector" for o in f.options}
+    assert sectors["music"] == Sector.objects.get(slug="music").name_cs
+
+    music = Sector.objects.get(slug="music")
+    music.name_cs = "Hudba a zvuk"
+    music.save()  # a moderator renames a sector
+    html = client.get(finder.url).content.decode()
+    assert re.search(r'<label for="f-sector-music">Hudba a zvuk <span', html)
+
+    # A region moved under another changes which calls its wider scopes find.
+    region = Region.objects.get(slug="olomoucky-kraj")
+    in_olomouc = ["Design vouchers", "Music export support"]  # its own call, and one for all of Czechia
+    assert titles(client.get(finder.url + "?region=olomoucky-kraj").content.decode()) == in_olomouc
+    region.parent = Region.objects.get(slug="si")
+    region.save()
+    assert titles(client.get(finder.url + "?region=olomoucky-kraj").content.decode()) == ["Design vouchers"]
