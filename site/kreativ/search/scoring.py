@@ -243,7 +243,6 @@ class Candidates:
     """
 
     def __init__(self, docnums: set[int]) -> None:
-        self.docnums = docnums
         self._sorted = sorted(docnums)
         self._per_segment: dict[int, tuple[set[int], list[int]]] = {}
 
