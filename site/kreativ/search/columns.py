@@ -59,7 +59,10 @@ def integers(searcher: Searcher, fieldname: str) -> list[int]:
     The values whoosh's own column reader gives, the column's default included for a document
     without one. Raises ``Unreadable`` for any other kind of column.
     """
-    field = dict(searcher.schema.items()).get(fieldname)
+    try:
+        field = searcher.schema[fieldname]
+    except KeyError:
+        raise Unreadable(fieldname) from None
     if not isinstance(field, NUMERIC) or field.numtype is not int or field.bits != 64 or not field.signed:
         raise Unreadable(fieldname)
     if field.decimal_places or not field.column_type:

@@ -16,7 +16,7 @@
    posting's positions become a call to ``_codecs.encode`` when the block is read, nine tenths
    of the time spent decoding a block of a text field. Protocol 3 stores the same tuple with
    bytes as bytes; ``pickle.loads`` reads either, so older segments stay readable (a rebuild or
-   a merge rewrites them) and so does an index written here for whoosh itself.
+   a merge rewrites them), and whoosh itself reads an index written here.
 """
 
 from __future__ import annotations
