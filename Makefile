@@ -45,9 +45,10 @@ test-postgres: messages ## The whole suite against a throwaway PostgreSQL server
 	@.ci/ensure-debian-packages chromium:chromium chromedriver:chromium-driver
 	.ci/with-postgres $(PY) -m pytest
 
-lint: venv ## ruff, Django's system checks, and missing migrations
+lint: venv ## ruff, the import contracts, Django's system checks, and missing migrations
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=kreativ.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=kreativ.settings.test $(MANAGE) makemigrations --check --dry-run
 

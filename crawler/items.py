@@ -1,4 +1,4 @@
-"""The call item: the contract between the crawler and ``opportunities.ingest``.
+"""The call item: the contract between the crawler and ``opportunities.intake.ingest``.
 
 Every spider yields ``CallItem``s, whatever its source looks like; the ingest step sees nothing
 else. Values are already normalised when an item leaves a loader (see ``crawler.loaders``):

@@ -1,4 +1,4 @@
-"""Item pipelines: check each item, then hand it to ``opportunities.ingest``: the crawler's only way
+"""Item pipelines: check each item, then hand it to ``opportunities.intake.ingest``: the crawler's only way
 to the database.
 
 ``IngestPipeline`` is deliberately thin: it calls two functions of the ingest module and nothing

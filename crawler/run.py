@@ -11,7 +11,7 @@ Twisted's reactor cannot be restarted, so a long-lived process (the django-q2 wo
 saved copy or a mirror can stand in. ``--config`` is the Source's configuration as a JSON object.
 ``--output`` writes each item as a JSON line (``crawler.items.to_jsonable``); ``--report`` writes
 the run's report (seen external ids, errors, stats, ``listing_complete``; see ``crawler.report``).
-``--ingest`` turns the ``IngestPipeline`` on (``opportunities.ingest``, or ``KREATIV_INGEST_MODULE``).
+``--ingest`` turns the ``IngestPipeline`` on (``opportunities.intake.ingest``, or ``KREATIV_INGEST_MODULE``).
 ``--fast`` is for loopback servers: no AutoThrottle, no delays, no backoff, no HTTP cache.
 
 The last line on standard output is a JSON summary: source, items, errors, finish_reason,
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", help="the Source's configuration, a JSON object (or @file.json)")
     parser.add_argument("--output", type=Path, help="write the items as JSON lines to this file")
     parser.add_argument("--report", type=Path, help="write the run's report (JSON) to this file")
-    parser.add_argument("--ingest", action="store_true", help="hand items to opportunities.ingest")
+    parser.add_argument("--ingest", action="store_true", help="hand items to opportunities.intake.ingest")
     parser.add_argument("--fast", action="store_true", help="no throttling, delays or cache (loopback servers)")
     parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
     return parser

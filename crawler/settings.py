@@ -66,9 +66,9 @@ ITEM_PIPELINES = {
     "crawler.pipelines.IngestPipeline": 900,
 }
 # The ingest hand-off is off unless asked for (`python -m crawler.run --ingest`): the database
-# side lives in `opportunities.ingest`. Tests point KREATIV_INGEST_MODULE at a fake.
+# side lives in `opportunities.intake.ingest`. Tests point KREATIV_INGEST_MODULE at a fake.
 KREATIV_INGEST_ENABLED = False
-KREATIV_INGEST_MODULE = "opportunities.ingest"
+KREATIV_INGEST_MODULE = "opportunities.intake.ingest"
 KREATIV_INGEST_DJANGO_SETUP = True
 # When set, RunReport writes the run's report (seen ids, errors, stats) to this JSON file.
 KREATIV_REPORT_FILE = None

@@ -12,10 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
+from wagtail.models import Page
 
 from hubs.models import AcademyPage, CoursePage, CourseRegistration, HubIndexPage, HubPage
 from kreativ.demo_tools import demo_image, ensure_page, ensure_translation
-from kreativ.models import HomePage, Region, Sector
+from kreativ.models import Region, Sector
 
 HUB_INDEX = {
     "slug": "mista",
@@ -1796,7 +1797,7 @@ REGISTRATION_FIELDS = {
 }
 
 
-def load(homes: dict[str, HomePage]) -> list[HubPage]:
+def load(homes: dict[str, Page]) -> list[HubPage]:
     """Builds the hub index, the academy and their pages; returns the hubs to feature on the home page."""
     home = homes["cs"]
     regions = {region.code: region for region in Region.objects.all()}

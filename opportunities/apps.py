@@ -14,8 +14,9 @@ class OpportunitiesConfig(AppConfig):
         from wagtail.signals import published, unpublished
 
         from kreativ.models import Region, Sector
-        from opportunities import facet_index, notifications
+        from opportunities.finder import facet_index
         from opportunities.models import ApplicantType, FundingCall, Programme
+        from opportunities.moderation import notifications
 
         notifications.connect()
         self._connect_schedules()
@@ -35,8 +36,8 @@ class OpportunitiesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from django_q.models import Schedule
 
+        from opportunities.intake.schedules import sync_crawl_schedule
         from opportunities.models import Source
-        from opportunities.schedules import sync_crawl_schedule
 
         def source_saved(sender, instance, raw=False, **kwargs):
             if not raw:

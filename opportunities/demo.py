@@ -2,7 +2,7 @@
 
 The EU Funding & Tenders snapshot of 22 August 2026 (725 open calls, a real API answer saved as CSV,
 see tests/fixtures/eu_ft/PROVENANCE.md) and the saved Czech and Slovenian call pages go through the
-crawler's own parsers and ``opportunities.ingest``; a demo moderator then approves most of them and
+crawler's own parsers and ``opportunities.intake.ingest``; a demo moderator then approves most of them and
 leaves the rest waiting in the moderation queue. Deadlines are the real ones, so calls whose deadline
 has passed show as closed.
 """
@@ -18,10 +18,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from scrapy.http import HtmlResponse
+from wagtail.models import Page
 
 from kreativ.demo_tools import ensure_page, ensure_translation
-from kreativ.models import HomePage
-from opportunities import ingest
+from opportunities.intake import ingest
 from opportunities.models import FundingCall, FundingFinderPage, SourceRecord
 
 logger = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ FINDER = {
 }
 
 
-def load(homes: dict[str, HomePage], calls: int = DEMO_CALLS) -> list:
+def load(homes: dict[str, Page], calls: int = DEMO_CALLS) -> list:
     finder, _ = ensure_page(homes["cs"], FundingFinderPage, FINDER["slug"], FINDER["cs"])
     for language in ("en", "sl"):
         ensure_translation(finder, language, FINDER[language])

@@ -9,6 +9,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from home.models import HomePage, StandardPage
 from hubs.models import (
     AcademyPage,
     CourseFormField,
@@ -19,7 +20,7 @@ from hubs.models import (
     HubPage,
     OpeningHours,
 )
-from kreativ.models import HomePage, NewsArticlePage, NewsIndexPage, StandardPage
+from news.models import NewsArticlePage, NewsIndexPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -51,7 +51,8 @@ def build(subscriptions: int, calls: int) -> None:
     from wagtail.models import Locale, Page, Site
 
     from bench.calls import create_snapshot_calls
-    from kreativ.models import HomePage, Region, Sector
+    from home.models import HomePage
+    from kreativ.models import Region, Sector
     from opportunities.models import ApplicantType, FundingFinderPage, Programme, Subscription
 
     call_command("migrate", verbosity=0)

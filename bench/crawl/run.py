@@ -245,12 +245,12 @@ def writes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
 
 @contextmanager
 def phases() -> Iterator[dict[str, Any]]:
-    """Times the child process and the ingest calls of ``opportunities.crawling`` (nothing else changes).
+    """Times the child process and the ingest calls of ``opportunities.intake.crawl`` (nothing else changes).
 
     ``crawling`` reaches both through its module globals ``subprocess`` and ``ingest``; they are
     replaced by namespaces whose functions time the real ones, and put back afterwards.
     """
-    from opportunities import crawling
+    from opportunities.intake import crawl as crawling
 
     real_subprocess, real_ingest = crawling.subprocess, crawling.ingest
     found: dict[str, Any] = {"spider_s": 0.0, "ingest_s": 0.0, "finish_run_s": 0.0, "stats": {}}

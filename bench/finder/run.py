@@ -67,7 +67,7 @@ def build(calls: int) -> dict[str, float]:
     from wagtail.models import Locale, Page, Site
 
     from bench.calls import create_calls
-    from kreativ.models import HomePage
+    from home.models import HomePage
     from opportunities.models import FundingCall, FundingFinderPage
 
     timings = {}
@@ -95,7 +95,7 @@ def measure_in_process(runs: int) -> dict:
     """Each query computed afresh (text searched every time), then the refinements of a search."""
     from django.test import Client
 
-    from opportunities import facet_index
+    from opportunities.finder import facet_index
     from opportunities.models import FundingFinderPage, Programme
 
     finder = FundingFinderPage.objects.get()
@@ -145,7 +145,7 @@ def _percentiles(ordered: list[float]) -> dict[str, float]:
 def _total(query: str) -> int:
     from django.http import QueryDict
 
-    from opportunities.finder import Finder, FinderForm
+    from opportunities.finder.search import Finder, FinderForm
 
     return Finder(FinderForm(QueryDict(query) or None).filters()).run().total
 

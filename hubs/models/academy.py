@@ -40,7 +40,7 @@ class AcademyPage(BasePage):
     """The Creative Academy: upcoming courses first, past ones below."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kreativ.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["hubs.CoursePage"]
     max_count_per_parent = 1
 

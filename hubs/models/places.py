@@ -61,7 +61,7 @@ class HubIndexPage(BasePage):
     """All hubs on a map and as a list, filterable by kind, region and sector."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kreativ.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["hubs.HubPage"]
     max_count_per_parent = 1
 

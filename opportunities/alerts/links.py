@@ -53,7 +53,7 @@ def call_url(call: FundingCall, language: str, finder=None) -> str:
 
 
 def finder_in(language: str):
-    from opportunities.public import finder_for_locale
+    from opportunities.finder.upcoming import finder_for_locale
 
     return finder_for_locale(Locale.objects.filter(language_code=language).first())
 

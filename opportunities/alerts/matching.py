@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from opportunities import bitsets
+from kreativ import bitsets
 from opportunities.models import FundingCall, Subscription
 
 

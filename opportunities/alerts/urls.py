@@ -1,5 +1,6 @@
 """Alert URLs. Signed links live outside the language prefix: an unsubscribe POST must never be
-redirected, and the page speaks the subscriber's language anyway."""
+redirected, and the page speaks the subscriber's language anyway. The forms a reader fills in live
+under the language prefix (``form_urls``)."""
 
 from django.urls import path
 
@@ -15,10 +16,4 @@ urlpatterns = [
     path("watch/<str:token>/<int:call_pk>/", views.watch, name="watch"),
     path("feed/<str:token>/rss/", views.feed_rss, name="feed_rss"),
     path("feed/<str:token>/ical/", views.feed_ical, name="feed_ical"),
-]
-
-# Under the language prefix: the forms a reader fills in.
-localized_urlpatterns = [
-    path("", views.subscribe, name="subscribe"),
-    path("watch-call/<int:call_pk>/", views.watch_request, name="watch_request"),
 ]

@@ -241,15 +241,15 @@ def _feed_calls(subscription: Subscription) -> list[FundingCall]:
 
 
 def feed_rss(request: HttpRequest, token: str) -> HttpResponse:
-    from opportunities.feeds import SubscriptionRssFeed
+    from opportunities.finder.feeds import SubscriptionRssFeed
 
     subscription = _feed_subscription(token)
     return SubscriptionRssFeed(subscription, _feed_calls(subscription))(request)
 
 
 def feed_ical(request: HttpRequest, token: str) -> HttpResponse:
-    from opportunities.ical import calendar_response
-    from opportunities.public import finder_for_locale
+    from opportunities.finder.ical import calendar_response
+    from opportunities.finder.upcoming import finder_for_locale
 
     subscription = _feed_subscription(token)
     finder = finder_for_locale()

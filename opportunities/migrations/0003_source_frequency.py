@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 def create_schedules(apps, schema_editor):
     """Every enabled named source gets its crawl schedule right after ``migrate``."""
-    from opportunities.schedules import sync_crawl_schedule
+    from opportunities.intake.schedules import sync_crawl_schedule
 
     Source = apps.get_model("opportunities", "Source")
     Schedule = apps.get_model("django_q", "Schedule")

@@ -37,7 +37,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from opportunities.html import clean_html
-from opportunities.panels import CallSourcesPanel
+from opportunities.moderation.panels import CallSourcesPanel
 
 
 class CallStatus(models.TextChoices):

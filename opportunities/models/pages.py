@@ -25,7 +25,7 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
     body = RichTextField(_("text above the finder"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    parent_page_types = ["kreativ.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
 
@@ -35,8 +35,8 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
     # --- the finder ----------------------------------------------------------------------------
 
     def finder_context(self, request: HttpRequest) -> dict[str, Any]:
-        from opportunities import facet_index
-        from opportunities.finder import Finder, FinderForm, finder_query, taxonomy_choices
+        from opportunities.finder import facet_index
+        from opportunities.finder.search import Finder, FinderForm, finder_query, taxonomy_choices
 
         index = facet_index.current()
         choices = taxonomy_choices(index)
@@ -55,7 +55,7 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
     def suggestion(self, filters: dict[str, Any], total: int) -> dict[str, str] | None:
         """ "Did you mean" for a text that found (almost) nothing: the corrected text and its link."""
         from kreativ.search.suggestions import did_you_mean
-        from opportunities.finder import finder_query
+        from opportunities.finder.search import finder_query
         from opportunities.models import FundingCall
 
         text = (filters.get("q") or "").strip()
@@ -68,7 +68,7 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
 
     def feed_links(self, filters: dict[str, Any]) -> list[dict[str, str]]:
         """The feeds of these filters, for <link rel=alternate> and the page's own links."""
-        from opportunities.finder import finder_query
+        from opportunities.finder.search import finder_query
 
         query = finder_query(filters)
         suffix = f"?{query}" if query else ""
@@ -85,7 +85,7 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from opportunities import page_cache
+        from opportunities.finder import page_cache
 
         # A page behind a password is never cached: the cache answers before Wagtail checks it.
         key = None if self.get_view_restrictions().exists() else page_cache.cache_key(request)
@@ -133,7 +133,7 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
 
     @path("calls/<slug:slug>/ical/", name="call_ical")
     def call_ical(self, request: HttpRequest, slug: str) -> HttpResponse:
-        from opportunities.ical import calendar_response
+        from opportunities.finder.ical import calendar_response
 
         call = self.public_call(slug)
         if call.merged_into_id:
@@ -144,25 +144,25 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request: HttpRequest) -> HttpResponse:
-        from opportunities.feeds import FinderRssFeed
+        from opportunities.finder.feeds import FinderRssFeed
 
         return FinderRssFeed(self)(request)
 
     @path("feed/atom/", name="feed_atom")
     def feed_atom(self, request: HttpRequest) -> HttpResponse:
-        from opportunities.feeds import FinderAtomFeed
+        from opportunities.finder.feeds import FinderAtomFeed
 
         return FinderAtomFeed(self)(request)
 
     @path("feed/json/", name="feed_json")
     def feed_json(self, request: HttpRequest) -> HttpResponse:
-        from opportunities.feeds import json_feed_response
+        from opportunities.finder.feeds import json_feed_response
 
         return json_feed_response(self, request)
 
     @path("feed/ical/", name="feed_ical")
     def feed_ical(self, request: HttpRequest) -> HttpResponse:
-        from opportunities.feeds import finder_calls
-        from opportunities.ical import calendar_response
+        from opportunities.finder.feeds import finder_calls
+        from opportunities.finder.ical import calendar_response
 
         return calendar_response(finder_calls(request), self, request, filename="funding-deadlines")

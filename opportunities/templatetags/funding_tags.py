@@ -10,23 +10,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
 from kreativ.search.highlight import highlight
-from opportunities.finder import finder_query
+from opportunities.finder.search import finder_query
 
 register = template.Library()
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.simple_tag
-def toggle_query(filters: dict[str, Any], name: str, value: str) -> str:
-    """The finder's query string with ``value`` added to or removed from the facet ``name``."""
-    current = filters.get(name) or []
-    current = [current] if isinstance(current, str) else list(current)
-    if name == "deadline":
-        changed: Any = "" if value in current else value
-    else:
-        changed = [v for v in current if v != value] if value in current else [*current, value]
-    return finder_query(filters, **{name: changed, "page": None})
 
 
 @register.simple_tag
@@ -49,7 +37,7 @@ def call_url(context: dict[str, Any], finder, call) -> str:
 
 @register.simple_tag(takes_context=True)
 def call_json_ld(context: dict[str, Any], finder, call) -> SafeString:
-    from opportunities.jsonld import call_json_ld as build
+    from opportunities.finder.jsonld import call_json_ld as build
 
     request = context.get("request")
     url = finder.call_url(call, request) if finder is not None else ""

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class KreativConfig(AppConfig):
-    """The site itself: home and standard pages, news, navigation, shared taxonomies."""
+    """The foundation every app builds on: settings, URLs, the base page and SEO, taxonomies,
+    navigation and footer settings, the search backend. It knows no app above it."""
 
     name = "kreativ"
     verbose_name = _("Site")

@@ -1,4 +1,7 @@
-"""URLs: the admin and documents without a language prefix, every public page under /cs/, /sl/, /en/."""
+"""URLs: the admin and documents without a language prefix, every public page under /cs/, /sl/, /en/.
+
+Apps are included by their module's name (a string), so the foundation imports none of them.
+"""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -8,7 +11,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kreativ import views
-from opportunities.alerts.urls import localized_urlpatterns as alert_forms
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,7 +28,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("alerts/", include((alert_forms, "alert_forms"))),
+    path("alerts/", include("opportunities.alerts.form_urls")),
     path("search/", views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

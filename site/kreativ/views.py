@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.views.decorators.cache import cache_control
+from wagtail import hooks
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
@@ -22,8 +23,8 @@ SEARCH_MAX_LENGTH = 200
 def search(request: HttpRequest) -> HttpResponse:
     """The site's search box: the live public pages of the reader's language, best match first.
 
-    Hubs, courses, news and standard pages; funding calls have their own finder (linked from the
-    results page), with facets this page has no room for.
+    Hubs, courses, news and standard pages. Domains with a search of their own (the funding finder,
+    with facets this page has no room for) point to it through the ``site_search_notes`` hook.
     """
     query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
     locale = Locale.get_active()
@@ -41,18 +42,18 @@ def search(request: HttpRequest) -> HttpResponse:
             if corrected:
                 context["suggestion"] = {"text": corrected, "query": QueryDict.fromkeys(["q"], corrected).urlencode()}
         context["query_prefix"] = QueryDict.fromkeys(["q"], query).urlencode() + "&"
-        context["finder_url"] = _finder_url(request, locale)
+        context["notes"] = search_notes(request, locale)
     return TemplateResponse(request, "kreativ/search.html", context)
 
 
-def _finder_url(request: HttpRequest, locale: Locale) -> str | None:
-    """The funding finder in the reader's language, when the funding radar is installed."""
-    if not apps.is_installed("opportunities"):
-        return None
-    from opportunities.public import finder_for_locale
+def search_notes(request: HttpRequest, locale: Locale) -> list[SafeString]:
+    """Notes that apps add below the results (``@hooks.register("site_search_notes")``).
 
-    finder = finder_for_locale(locale)
-    return finder.get_url(request) if finder is not None else None
+    Each hook takes the request and the reader's locale and returns HTML or None; this is how the
+    foundation links to a domain's own search without knowing the domain.
+    """
+    notes = (hook(request, locale) for hook in hooks.get_hooks("site_search_notes"))
+    return [note for note in notes if note]
 
 
 def _passage(page: Page, query: str, language: str) -> str | None:

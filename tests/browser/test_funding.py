@@ -11,7 +11,7 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from opportunities import ingest
+from opportunities.intake import ingest
 from opportunities.models import FundingFinderPage, SourceRecord
 from tests.browser.conftest import serious_violations
 from tests.conftest import t

@@ -1,4 +1,4 @@
-"""A stand-in for ``opportunities.ingest`` that keeps its state in a JSON file.
+"""A stand-in for ``opportunities.intake.ingest`` that keeps its state in a JSON file.
 
 The crawl runs in a child process, so the fake cannot keep calls in memory across two runs; it
 reads and writes ``$FAKE_INGEST_STATE`` instead. It follows the contract the real module must

@@ -11,8 +11,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.test.utils import WagtailPageTestCase
 
+from home.models import HomePage
 from hubs.models import AcademyPage, CoursePage, CourseRegistration
-from kreativ.models import HomePage
 from tests.conftest import t, translate
 from tests.factories import (
     AcademyPageFactory,

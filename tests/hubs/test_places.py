@@ -11,8 +11,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailPageTestCase
 
+from home.models import HomePage
 from hubs.models import HubIndexPage, HubPage
-from kreativ.models import HomePage, Region, Sector
+from kreativ.models import Region, Sector
 from tests.conftest import t
 from tests.factories import EquipmentFactory, HubIndexPageFactory, HubPageFactory, OpeningHoursFactory
 

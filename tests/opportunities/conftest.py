@@ -71,7 +71,7 @@ def finder(home):
 @pytest.fixture
 def publish(moderator):
     """Ingests an item and approves it, as a moderator would; returns the live call."""
-    from opportunities import ingest
+    from opportunities.intake import ingest
     from opportunities.models import SourceRecord
 
     def publish_item(item: dict[str, Any], source: str = "eu_ft") -> FundingCall:

@@ -6,7 +6,7 @@ import feedparser
 import pytest
 from django.urls import reverse
 
-from opportunities import ingest
+from opportunities.intake import ingest
 from opportunities.models import DuplicateSuggestion, FundingCall, Source, SourceRecord
 from tests.opportunities.conftest import make_item
 

@@ -135,7 +135,7 @@ def subscriber(db):
 def test_one_digest_with_the_approved_matching_call_and_never_again(client, finder, publish, subscriber):
     publish(make_item("music", title="Music export support", sectors=["music"]))
     publish(make_item("design", title="Design vouchers", sectors=["design"]))
-    from opportunities import ingest
+    from opportunities.intake import ingest
 
     ingest.ingest_item("eu_ft", make_item("draft", title="Draft music residency", sectors=["music"]))
     report = send_alerts("daily")

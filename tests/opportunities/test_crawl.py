@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Revision, WorkflowState
 
 from crawler.testing import EuSearchDouble, LoopbackServer, Route
-from opportunities.crawling import crawl_source
+from opportunities.intake.crawl import crawl_source
 from opportunities.models import CrawlRun, FundingCall, Source, SourceRecord
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def test_moderators_hear_about_the_third_failure_in_a_row(moderator):
         CrawlRun.objects.create(
             source=source, status=CrawlRun.Status.FAILED, errors=[{"url": "https://mk.gov.cz", "message": "HTTP 503"}]
         )
-        from opportunities.crawling import alert_if_failing
+        from opportunities.intake.crawl import alert_if_failing
 
         sent = alert_if_failing(source)
         assert sent == (number == 3)

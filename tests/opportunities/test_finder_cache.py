@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page
 
-from opportunities.finder import Finder
+from opportunities.finder.search import Finder
 from tests.opportunities.conftest import make_item
 from tests.opportunities.test_public import titles
 

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import WorkflowState, WorkflowTask
 
-from opportunities import ingest
+from opportunities.intake import ingest
 from opportunities.models import CrawlRun, DuplicateSuggestion, FundingCall, Source, SourceRecord
+from opportunities.moderation.merge import merge_calls
 from tests.opportunities.conftest import act, make_item
 
 pytestmark = pytest.mark.django_db
@@ -228,7 +229,7 @@ def test_same_identifier_from_another_source_is_suggested_as_a_duplicate_and_mer
     assert (suggestion.call, suggestion.duplicate_of) == (desk_call, eu_call)
     assert suggestion.reason == "same call identifier"
 
-    ingest.merge_calls(desk_call, eu_call, user=moderator)
+    merge_calls(desk_call, eu_call, user=moderator)
     assert sorted(eu_call.records.values_list("source__slug", flat=True)) == ["cz_desk", "eu_ft"]
     desk_call.refresh_from_db()
     assert desk_call.merged_into == eu_call

@@ -11,8 +11,9 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from opportunities import ingest
+from opportunities.intake import ingest
 from opportunities.models import FundingCall, SourceRecord
+from opportunities.moderation.merge import merge_calls
 from tests.conftest import t
 from tests.opportunities.conftest import act, make_item
 
@@ -185,7 +186,7 @@ def test_home_page_shows_the_next_deadlines(client, home, finder, calls):
 
 
 def test_merged_call_redirects_to_the_call_it_was_merged_into(client, finder, calls, moderator):
-    ingest.merge_calls(calls["music"], calls["design"], user=moderator)
+    merge_calls(calls["music"], calls["design"], user=moderator)
     response = client.get(finder.call_url(calls["music"]))
     assert response.status_code == 301
     assert response["Location"] == finder.call_url(calls["design"])

@@ -10,7 +10,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Page
 
-from opportunities import ingest
+from opportunities.intake import ingest
 from opportunities.models import FundingCall, SourceRecord
 from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.opportunities.conftest import act, make_item

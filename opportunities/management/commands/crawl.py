@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from opportunities.crawling import crawl_sources
+from opportunities.intake.crawl import crawl_sources
 from opportunities.models import CrawlRun, Source
 
 

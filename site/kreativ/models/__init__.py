@@ -1,7 +1,9 @@
-"""The site's models, one module per concern; imported here so Django finds them."""
+"""The foundation's models, one module per concern; imported here so Django finds them.
 
-from kreativ.models.news import NewsArticlePage, NewsIndexPage
-from kreativ.models.pages import BasePage, HomePage, HomePageFeaturedHub, StandardPage
+Page types of a domain live in that domain's app; here is only what every app builds on.
+"""
+
+from kreativ.models.base_page import BasePage
 from kreativ.models.site_settings import FooterLink, FooterSettings, NavigationLink, NavigationSettings
 from kreativ.models.taxonomy import Region, Sector
 
@@ -9,13 +11,8 @@ __all__ = [
     "BasePage",
     "FooterLink",
     "FooterSettings",
-    "HomePage",
-    "HomePageFeaturedHub",
     "NavigationLink",
     "NavigationSettings",
-    "NewsArticlePage",
-    "NewsIndexPage",
     "Region",
     "Sector",
-    "StandardPage",
 ]

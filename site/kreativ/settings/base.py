@@ -25,10 +25,14 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# The foundation first, then the domains, then the home page that shows them all (this order is
+# also the order in which ``load_demo`` loads each app's demo content).
 INSTALLED_APPS = [
     "kreativ",
     "hubs",
     "opportunities",
+    "news",
+    "home",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -70,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a cached finder view skips only the URL resolver and Wagtail's routing.
-    "opportunities.page_cache.FinderPageCacheMiddleware",
+    "opportunities.finder.page_cache.FinderPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "kreativ.urls"

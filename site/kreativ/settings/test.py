@@ -25,7 +25,11 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 FINDER_CACHE_SECONDS = 0  # tests see every change at once; tests/opportunities/test_public.py turns it on
 SITE_FRAGMENT_CACHE_SECONDS = 0  # likewise; tests/kreativ/test_fragments.py turns it on
-CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+# Each test process its own cache folder: processes of a parallel run (pytest-xdist) would
+# otherwise see each other's facet index versions and rate limit counters.
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
+    CACHES = {**CACHES, "default": {**CACHES["default"], "LOCATION": str(_TMP / "cache")}}  # noqa: F405
+CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 MAP_TILE_URL = ""
 
 # modelsearch's own backend test suite runs against the whoosh backend (tests/search): its test app

@@ -13,8 +13,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from home.models import HomePage, StandardPage
 from kreativ.demo_tools import demo_image, ensure_page, ensure_translation, locale
-from kreativ.models import FooterSettings, HomePage, NavigationSettings, NewsArticlePage, NewsIndexPage, StandardPage
+from kreativ.models import FooterSettings, NavigationSettings
+from news.models import NewsArticlePage, NewsIndexPage
 
 
 def _paragraph(html: str) -> tuple[str, str]:
@@ -453,8 +455,8 @@ def load_navigation(homes: dict[str, HomePage], featured_hubs: list[Page]) -> No
             "hubs.HubIndexPage",
             "hubs.AcademyPage",
             "opportunities.FundingFinderPage",
-            "kreativ.NewsIndexPage",
-            "kreativ.StandardPage",
+            "news.NewsIndexPage",
+            "home.StandardPage",
         ]
         children = {
             f"{c.specific_class._meta.app_label}.{c.specific_class.__name__}": c for c in home.get_children().live()

@@ -1,4 +1,4 @@
-"""What other parts of the site show of the funding radar (the home page's next deadlines)."""
+"""The radar as other pages show it: the finder page for a language, the next deadlines."""
 
 from __future__ import annotations
 

@@ -3,8 +3,9 @@
 Filters combine as AND across facets and OR within one. Each facet's counts are computed with every
 other filter applied but its own, so a reader sees how many calls each choice would give. Full
 text goes through the configured search backend (whoosh by default, OpenSearch on a bigger
-deployment); the structured filters, the facets and the sorting run in the database on the calls
-the search matched.
+deployment). The filters, the counts and the two non-text sorts run on the in-memory bitmap index
+of the public calls (``facet_index``), not in SQL: counting seven facets in SQL on 50,000 calls
+took most of a second. The database is asked only for the calls of the page shown.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kreativ.models import Region, Sector
 from kreativ.search import keys_of
-from opportunities import facet_index
+from opportunities.finder import facet_index
 from opportunities.models import ApplicantType, CallStatus, FundingCall, Programme
 
 # How many best matches of a full-text query the finder considers; beyond that, refine the query.

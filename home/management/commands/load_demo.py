@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from kreativ import demo
+from home import demo
 from kreativ.search.batch import indexing_batch
 
 DEMO_ADMIN = ("admin", "kreativ-demo")

@@ -1,4 +1,8 @@
-"""The regional CCI magazine: an index of articles, newest first."""
+"""The regional CCI magazine: an index of articles, newest first, and the articles.
+
+The strategies behind the portal ask for "a catalogue, a networking tool and also a magazine";
+the magazine is a domain of its own, like hubs and funding.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kreativ.blocks import BodyBlock
-from kreativ.models.pages import BasePage
+from kreativ.models import BasePage
 
 
 class NewsIndexPage(BasePage):
@@ -24,8 +28,8 @@ class NewsIndexPage(BasePage):
     per_page = 10
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kreativ.HomePage"]
-    subpage_types = ["kreativ.NewsArticlePage"]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -66,7 +70,7 @@ class NewsArticlePage(BasePage):
     promote_panels = Page.promote_panels
     search_fields = [*BasePage.search_fields, index.SearchField("body"), index.FilterField("date")]
 
-    parent_page_types = ["kreativ.NewsIndexPage"]
+    parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:

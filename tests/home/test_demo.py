@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
+from home.models import HomePage
 from hubs.models import CoursePage, HubPage
-from kreativ.models import HomePage, NewsArticlePage
+from news.models import NewsArticlePage
 from opportunities.models import FundingCall, FundingFinderPage
 
 pytestmark = pytest.mark.django_db

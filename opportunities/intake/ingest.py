@@ -26,8 +26,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from opportunities.models import CrawlRun, Deadline, DuplicateSuggestion, FundingCall, Source, SourceRecord
-from opportunities.values import (
+from opportunities.intake.canonical import (
     CRAWLED_FIELDS,
     InvalidItem,
     apply_values,
@@ -36,6 +35,7 @@ from opportunities.values import (
     digest,
     vocabularies,
 )
+from opportunities.models import CrawlRun, Deadline, DuplicateSuggestion, FundingCall, Source, SourceRecord
 
 logger = logging.getLogger(__name__)
 
@@ -229,32 +229,6 @@ def suggest_duplicates(call: FundingCall, source: Source) -> list[DuplicateSugge
         )
         suggestions.append(suggestion)
     return suggestions
-
-
-@transaction.atomic
-def merge_calls(duplicate: FundingCall, into: FundingCall, user=None) -> None:
-    """Merges ``duplicate`` into ``into``: every source link moves over; the duplicate leaves public view."""
-    if duplicate.pk == into.pk or into.merged_into_id:
-        raise ValueError("A call cannot be merged into itself or into a merged call.")
-    SourceRecord.objects.filter(call=duplicate).update(call=into)
-    FundingCall.objects.filter(merged_into=duplicate).update(merged_into=into)
-    state = duplicate.current_workflow_state
-    if state is not None:
-        state.cancel(user=user)
-    if duplicate.live:
-        duplicate.unpublish(user=user)
-    FundingCall.objects.filter(pk=duplicate.pk).update(merged_into=into)
-    listed = SourceRecord.objects.filter(call=into, is_listed=True).exists()
-    FundingCall.objects.filter(pk=into.pk).update(is_listed=listed)
-    DuplicateSuggestion.objects.filter(
-        Q(call=duplicate, duplicate_of=into) | Q(call=into, duplicate_of=duplicate)
-    ).update(status=DuplicateSuggestion.Status.MERGED)
-    DuplicateSuggestion.objects.filter(Q(call=duplicate) | Q(duplicate_of=duplicate), status="open").update(
-        status=DuplicateSuggestion.Status.DISMISSED
-    )
-    from wagtail.log_actions import log
-
-    log(instance=into, action="opportunities.merge", user=user, data={"merged": duplicate.pk, "title": duplicate.title})
 
 
 # --- runs --------------------------------------------------------------------------------------

@@ -11,9 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
+from home.models import HomePage, StandardPage
 from hubs.models import AcademyPage, HubIndexPage
-from kreativ.models import HomePage, NewsArticlePage, NewsIndexPage, StandardPage
 from kreativ.templatetags.kreativ_tags import language_links
+from news.models import NewsArticlePage, NewsIndexPage
 from opportunities.models import FundingFinderPage
 from tests.conftest import translate
 from tests.factories import HomePageFactory, NewsArticlePageFactory, NewsIndexPageFactory, StandardPageFactory

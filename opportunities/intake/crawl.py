@@ -3,7 +3,7 @@
 The spider runs in a child process (``python -m crawler.run``): Twisted's reactor cannot restart
 inside a long-lived process such as a django-q2 worker, and a crawl that crashes takes nothing else
 down with it. The child writes the items and a report (what it saw, what failed); this process
-hands each item to ``opportunities.ingest`` and records the run. One failing source never stops
+hands each item to ``opportunities.intake.ingest`` and records the run. One failing source never stops
 another: each gets its own child, and every failure becomes an error of that source's run.
 """
 
@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kreativ.search.batch import indexing_batch
-from opportunities import ingest
+from opportunities.intake import ingest
 from opportunities.models import CrawlRun, Source
 
 logger = logging.getLogger(__name__)

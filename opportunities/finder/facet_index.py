@@ -25,7 +25,7 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.utils import timezone
 
-from opportunities import bitsets
+from kreativ import bitsets
 
 MAX_AGE = 60.0
 # How many texts' matches an index remembers (about 20 KB each at 50,000 calls).

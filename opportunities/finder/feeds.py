@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from opportunities.finder import Finder, FinderForm
+from opportunities.finder.search import Finder, FinderForm
 from opportunities.models import FundingCall, FundingFinderPage
 
 FEED_SIZE = 100

@@ -102,7 +102,7 @@ class FundingCallViewSet(SnippetViewSet):
 
     def merge_view(self, request, suggestion_id: int):
         """Confirms, then merges one call of a suggested pair into the other (the moderator picks which stays)."""
-        from opportunities.ingest import merge_calls
+        from opportunities.moderation.merge import merge_calls
 
         suggestion = self._suggestion(request, suggestion_id)
         pair = {"call": suggestion.call, "duplicate_of": suggestion.duplicate_of}

@@ -34,7 +34,7 @@ def cache_key(request: HttpRequest) -> str | None:
     """Where this request's view is cached, or ``None`` when it may not be."""
     if settings.FINDER_CACHE_SECONDS <= 0 or request.method != "GET" or request.user.is_authenticated:
         return None
-    from opportunities import facet_index
+    from opportunities.finder import facet_index
 
     versions = cache.get_many([facet_index.VERSION_KEY, fragments.VERSION_KEY])
     version = f"{versions.get(facet_index.VERSION_KEY, 0)}.{versions.get(fragments.VERSION_KEY, 0)}"

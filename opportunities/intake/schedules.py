@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils import timezone
 
-CRAWL_TASK = "opportunities.crawling.crawl_task"
+CRAWL_TASK = "opportunities.intake.crawl.crawl_task"
 # Crawls run at night, when the sources' servers and ours are quiet.
 NIGHTLY_HOUR = 3
 

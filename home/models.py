@@ -1,9 +1,14 @@
-"""The home page and the general-purpose standard page."""
+"""The front door of an office's site and its general pages (about us, services, privacy).
+
+The home page shows every domain (featured hubs, next courses, next funding deadlines), so it
+lives in this app, above the domain apps; the foundation (``kreativ``) knows none of them.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -13,33 +18,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from hubs.models import CourseSession
 from kreativ.blocks import BodyBlock, OfferBlock
-from kreativ.seo import SeoMixin
-
-
-class BasePage(SeoMixin, Page):
-    """What every public page of the portal shares: an intro, SEO data, a listing image."""
-
-    intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("A sentence or two; shown in listings and previews.")
-    )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
-
-    class Meta:
-        abstract = True
-
-    def get_og_image(self):
-        return self.listing_image
+from kreativ.models import BasePage
+from opportunities.finder.upcoming import upcoming_deadlines
 
 
 class HomePage(BasePage):
@@ -71,8 +53,8 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
-        "kreativ.StandardPage",
-        "kreativ.NewsIndexPage",
+        "home.StandardPage",
+        "news.NewsIndexPage",
         "hubs.HubIndexPage",
         "hubs.AcademyPage",
         "opportunities.FundingFinderPage",
@@ -91,23 +73,13 @@ class HomePage(BasePage):
         return pages
 
     def upcoming_sessions(self, limit: int = 4):
-        from hubs.models import CourseSession
-
         return CourseSession.objects.upcoming_for_locale(self.locale)[:limit]
 
     def upcoming_deadlines(self, limit: int = 5) -> list[Any]:
-        """Next funding deadlines; empty until the funding radar's app provides them."""
-        from django.apps import apps
-
-        if not apps.is_installed("opportunities"):
-            return []
-        from opportunities.public import upcoming_deadlines
-
+        """Next deadlines of public funding calls."""
         return upcoming_deadlines(limit=limit)
 
     def get_json_ld(self, request: HttpRequest | None = None) -> dict[str, Any]:
-        from django.conf import settings
-
         return {
             "@context": "https://schema.org",
             "@type": "WebSite",
@@ -137,7 +109,7 @@ class StandardPage(BasePage):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    subpage_types = ["kreativ.StandardPage"]
+    subpage_types = ["home.StandardPage"]
 
     class Meta:
         verbose_name = _("standard page")
