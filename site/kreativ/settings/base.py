@@ -261,8 +261,9 @@ ALERTS_MANAGE_LINK_MAX_AGE = 90 * 24 * 3600
 ALERTS_FEED_SIZE = 100
 # A digest lists at most this many calls per section; beyond, it counts them and links to the finder.
 ALERTS_MAX_CALLS_PER_SECTION = env_int("ALERTS_MAX_CALLS_PER_SECTION", 25)
-# Processes that share a big alert run (one per core); 1 runs it in the worker itself.
-ALERTS_WORKERS = env_int("ALERTS_WORKERS", 1)
+# A run's subscriptions are sent in chunks of this many; a run of several chunks is queued chunk by
+# chunk, so that every django-q2 worker of every machine takes a share (opportunities.alerts.chunks).
+ALERTS_CHUNK_SIZE = env_int("ALERTS_CHUNK_SIZE", 5000)
 
 # Names used on pages and in e-mails.
 KREATIV_ORGANISATION_NAME = env_str("KREATIV_ORGANISATION_NAME", _("Creative region"))
