@@ -103,9 +103,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets the web server read while the django-q2 cluster writes.
+    # WAL lets the web server read while the django-q2 cluster writes. IMMEDIATE: a transaction
+    # takes the write lock as it begins, so what it reads cannot change before it writes (an alert
+    # chunk relies on it); a writer waits up to 20 s for the lock (Python's default is 5 s).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
