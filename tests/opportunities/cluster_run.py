@@ -65,6 +65,7 @@ def queue(subscribers: int, watchers: int, calls: int, chunk_size: int) -> dict:
                 q_options={"group": plan.run, "task_name": f"{plan.run} {number}{copy}"},
             )
     return {
+        "broker": type(get_broker()).__name__,
         "group": plan.run,
         "chunks": len(plan.chunks),
         "tasks": 2 * len(plan.chunks),

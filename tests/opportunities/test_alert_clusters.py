@@ -175,6 +175,7 @@ def test_two_clusters_share_a_chunked_run_and_send_each_email_once(cluster_env, 
     try:
         wait_for(lambda: all(cluster.running() for cluster in clusters), STARTUP_TIMEOUT, "both clusters to run")
         run = helper(cluster_env, "queue", str(SUBSCRIBERS), str(WATCHERS), str(CALLS), str(CHUNK_SIZE))
+        assert run["broker"] == ("Redis" if os.environ.get("REDIS_URL") else "ORM")
         assert run["chunks"] == SUBSCRIBERS // CHUNK_SIZE + (WATCHERS + CHUNK_SIZE - 1) // CHUNK_SIZE
         wait_for(lambda: finished_tasks(cluster_env, run["group"]) == run["tasks"], RUN_TIMEOUT, "the run's tasks")
         report = helper(cluster_env, "report", run["group"])

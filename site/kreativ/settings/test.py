@@ -1,12 +1,15 @@
 """The test suite: fast hashing, in-memory e-mail, synchronous tasks, throwaway data paths."""
 
 import atexit
+import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import Q_CLUSTER
+from .env import env_str
 
 SECRET_KEY = "kreativ-tests-only"
 DEBUG = False
@@ -26,6 +29,11 @@ WHITENOISE_AUTOREFRESH = True
 FINDER_CACHE_SECONDS = 0  # tests see every change at once; tests/opportunities/test_public.py turns it on
 SITE_FRAGMENT_CACHE_SECONDS = 0  # likewise; tests/kreativ/test_fragments.py turns it on
 CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+if env_str("REDIS_URL"):
+    # The tests' keys under a prefix of their own (shared with the child processes a test starts),
+    # and a clear() that deletes those only (tests/cache.py), not the whole Redis database.
+    _prefix = os.environ.setdefault("KREATIV_TEST_CACHE_PREFIX", f"kreativ-test-{uuid.uuid4().hex[:12]}")
+    CACHES["default"] = {**CACHES["default"], "BACKEND": "tests.cache.RunScopedRedisCache", "KEY_PREFIX": _prefix}
 MAP_TILE_URL = ""
 
 # modelsearch's own backend test suite runs against the whoosh backend (tests/search): its test app
