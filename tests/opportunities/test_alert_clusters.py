@@ -162,8 +162,11 @@ def wait_for(condition, timeout: float, what: str) -> None:
 def finished_tasks(env: dict[str, str], group: str) -> int:
     """How many of the run's tasks have finished (django-q2 records each, in the database)."""
     if connection.vendor == "sqlite":
-        with sqlite3.connect(env["DATABASE_URL"].removeprefix("sqlite:///"), timeout=30) as db:
+        db = sqlite3.connect(env["DATABASE_URL"].removeprefix("sqlite:///"), timeout=30)
+        try:
             return db.execute('SELECT count(*) FROM django_q_task WHERE "group" = ?', [group]).fetchone()[0]
+        finally:
+            db.close()
     from django_q.models import Task
 
     return Task.objects.filter(group=group).count()
