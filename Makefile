@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv messages demo serve test test-fast test-browser test-postgres lint format check makemessages clean
+.PHONY: help venv messages demo serve test test-fast test-browser test-postgres test-redis lint format check makemessages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -17,7 +17,7 @@ help: ## List the targets
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,postgres]"
+	$(PY) -m pip install --quiet -e ".[test,postgres,redis]"
 	@touch $@
 
 venv: $(VENV)/.installed ## Create the virtual environment and install the project
@@ -44,6 +44,17 @@ test-fast: messages ## The suite without the browser tests
 test-postgres: messages ## The whole suite against a throwaway PostgreSQL server on loopback
 	@.ci/ensure-debian-packages chromium:chromium chromedriver:chromium-driver
 	.ci/with-postgres $(PY) -m pytest
+
+# What shares state between processes through the cache or the task queue: the finder's page cache
+# and facet index version, the header and footer cache, the rate limits, the alerts (instant runs,
+# chunks, the two-cluster run) and the cross-process cache checks.
+REDIS_TESTS := tests/kreativ/test_shared_cache.py tests/kreativ/test_fragments.py \
+	tests/opportunities/test_finder_cache.py tests/opportunities/test_public.py \
+	tests/opportunities/test_ratelimit.py tests/opportunities/test_alerts.py \
+	tests/opportunities/test_alert_chunks.py tests/opportunities/test_alert_clusters.py
+
+test-redis: messages ## The tests of the cache and the task queue against a throwaway Redis server on loopback
+	.ci/with-redis $(PY) -m pytest $(REDIS_TESTS)
 
 lint: venv ## ruff, the import contracts, Django's system checks, and missing migrations
 	$(PY) -m ruff check .

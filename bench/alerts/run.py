@@ -1,11 +1,15 @@
 """Alerts benchmark: a daily run for 10k, 50k and 100k confirmed subscriptions with varied filters
 and 500 newly approved calls; time and peak memory of each run, to show how the cost grows.
 
-    python -m bench.alerts.run [--sizes 10000 50000 100000] [--calls 500] [--keep]
+    python -m bench.alerts.run [--sizes 10000 50000 100000] [--calls 500] [--workers N] [--inline] [--keep]
 
-Each run is a child process (so its peak memory is its own), with an e-mail backend that builds
-every message's bytes as SMTP would and then drops them: the figures are matching, rendering,
-MIME encoding and the sent log, not a mail server's speed.
+Each run is measured in a child process. By default it is sent as the scheduled run sends a big
+run: queued chunk by chunk (``ALERTS_CHUNK_SIZE``) to a ``manage.py qcluster`` with ``--workers``
+workers (default one per core); the time runs from planning to the last chunk task's end, and the
+peak memory is the largest process's (the planner's or a worker's). ``--inline`` sends every chunk
+in the measuring process instead, as ``manage.py send_alerts`` does. The e-mail backend builds
+every message's bytes as SMTP would and then drops them: the figures are matching, rendering, MIME
+encoding and the sent log, not a mail server's speed.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -23,7 +28,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 VAR = ROOT / "bench" / "results" / "alerts-var"
-WORKERS = os.cpu_count() or 2
 COLUMNS = {
     "sectors": "sector_id",
     "regions": "region_id",
@@ -113,7 +117,7 @@ def build(subscriptions: int, calls: int) -> None:
             )
 
 
-def measure(size: int) -> dict:
+def measure(size: int, workers: int, inline: bool) -> dict:
     """One daily run for the first ``size`` subscriptions (run in a child process).
 
     The calls were published minutes before the build; each subscriber's watermark is set a day
@@ -123,8 +127,10 @@ def measure(size: int) -> dict:
 
     from django.conf import settings
     from django.utils import timezone
+    from django_q.models import Schedule, Task
 
-    from opportunities.alerts.digests import send_alerts
+    from opportunities.alerts import chunks, tasks
+    from opportunities.alerts.digests import send_plan
     from opportunities.models import DigestLog, Subscription
 
     now = timezone.now()
@@ -135,9 +141,25 @@ def measure(size: int) -> dict:
     )
     DigestLog.objects.all().delete()
     settings.EMAIL_BACKEND = "bench.mail.SerialisingBackend"
-    started = time.perf_counter()
-    report = send_alerts("daily", now=now, workers=WORKERS)
-    elapsed = time.perf_counter() - started
+    if inline:
+        started = time.perf_counter()
+        report = send_plan(chunks.plan("daily", now=now))
+        elapsed = time.perf_counter() - started
+        sent, failed = report.sent, report.failed
+    else:
+        Schedule.objects.all().delete()  # the cluster runs this run only: no crawl, no scheduled alert
+        with Cluster(workers) as cluster:
+            started = time.perf_counter()
+            plan = chunks.plan("daily", now=now)
+            tasks.queue(plan)
+            done = Task.objects.filter(group=plan.run)
+            while done.count() < len(plan.chunks):
+                cluster.check()
+                time.sleep(0.2)
+            elapsed = time.perf_counter() - started
+        results = [task.result for task in done]
+        assert all(task.success for task in done), [task.result for task in done if not task.success]
+        sent, failed = sum(r["sent"] for r in results), sum(r["failed"] for r in results)
     peak = (
         max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
         / 1024
@@ -147,23 +169,55 @@ def measure(size: int) -> dict:
         "subscriptions": size,
         "seconds": round(elapsed, 1),
         "peak_rss_mb": round(peak),
-        "emails": report.sent,
-        "failed": report.failed,
+        "emails": sent,
+        "failed": failed,
         "matches": pairs,
-        "workers": WORKERS,
+        "sent_by": "this process" if inline else f"qcluster, {workers} workers",
     }
+
+
+class Cluster:
+    """A ``manage.py qcluster`` on the benchmark's database, started and stopped around one run."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.log = VAR / "qcluster.log"
+
+    def __enter__(self) -> Cluster:
+        env = {**os.environ, "Q_WORKERS": str(self.workers), "EMAIL_BACKEND": "bench.mail.SerialisingBackend"}
+        with self.log.open("w") as output:
+            self.process = subprocess.Popen(
+                [sys.executable, "manage.py", "qcluster"], cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + 120
+        while " running." not in self.log.read_text(errors="replace"):
+            self.check()
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the cluster did not start:\n{self.log.read_text()[-2000:]}")
+            time.sleep(0.2)
+        return self
+
+    def check(self) -> None:
+        if self.process.poll() is not None:
+            raise RuntimeError(f"the cluster exited:\n{self.log.read_text()[-2000:]}")
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=60)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
     parser.add_argument("--calls", type=int, default=500)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="the cluster's workers")
+    parser.add_argument("--inline", action="store_true", help="send every chunk in the measuring process")
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         setup_django()
-        print(json.dumps(measure(args.measure)))
+        print(json.dumps(measure(args.measure, args.workers, args.inline)))
         return
     if not args.keep and VAR.exists():
         shutil.rmtree(VAR)
@@ -180,7 +234,8 @@ def main() -> None:
     }
     for size in args.sizes:
         child = subprocess.run(
-            [sys.executable, "-m", "bench.alerts.run", "--measure", str(size)],
+            [sys.executable, "-m", "bench.alerts.run", "--measure", str(size), "--workers", str(args.workers)]
+            + (["--inline"] if args.inline else []),
             cwd=ROOT,
             capture_output=True,
             text=True,

@@ -1,10 +1,12 @@
 """Composing and sending the alert e-mails: digests of new and closing calls, and reminders.
 
-A run works through the subscriptions in chunks. For each chunk it matches the candidate calls
-(``matching.SubscriptionIndex``), writes what it is about to send (a ``DigestLog`` per e-mail, and
-each subscription's new watermarks) in one transaction, then sends. A message that fails to go is
-rolled back so the next run tries again; a run repeated or interrupted after that transaction
-never sends the same call twice, because the watermarks have moved.
+A run is planned in chunks of subscriptions (``chunks.plan``); this module sends one chunk. For
+each it matches the run's candidate calls (``matching.SubscriptionIndex``), writes what it is about
+to send (a ``DigestLog`` per e-mail, and each subscription's new watermarks) in one transaction,
+then sends. A message that fails to go is rolled back so the next run tries again; a run repeated
+or interrupted after that transaction never sends the same call twice, because the watermarks have
+moved. The same holds for two processes sending one chunk at once (a django-q2 task delivered
+twice): see ``send_chunk``.
 
 Each call is rendered once per language and reused in every e-mail that lists it: with a hundred
 thousand subscribers, rendering the same call a hundred thousand times would dominate the run.
@@ -20,29 +22,32 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import Min
 from django.template.loader import get_template
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from opportunities.alerts import links, tokens
-from opportunities.alerts.matching import SubscriptionIndex, call_facts
-from opportunities.models import DigestLog, FundingCall, Subscription, Watch, status_q
+from opportunities.alerts import chunks, links, tokens
+from opportunities.alerts.chunks import Chunk, RunPlan
+from opportunities.alerts.matching import CallFacts, SubscriptionIndex, call_facts
+from opportunities.models import DigestLog, FundingCall, Subscription, Watch
 
 logger = logging.getLogger(__name__)
-
-CHUNK = 5000
-# How far ahead a digest looks for deadlines to announce as "closing soon".
-CLOSING_DAYS = {Subscription.Frequency.INSTANT: 7, Subscription.Frequency.DAILY: 7, Subscription.Frequency.WEEKLY: 14}
 
 
 @dataclass
 class RunReport:
+    """What a run, or one chunk of it, did.
+
+    ``subscriptions`` counts those this process took; ``skipped`` those of its chunks that were no
+    longer due when it came to them (sent by another process or a later run, paused, deleted).
+    """
+
     frequency: str
     subscriptions: int = 0
+    skipped: int = 0
     sent: int = 0
     failed: int = 0
     calls: int = 0
@@ -50,6 +55,7 @@ class RunReport:
 
     def merge(self, other: RunReport) -> None:
         self.subscriptions += other.subscriptions
+        self.skipped += other.skipped
         self.sent += other.sent
         self.failed += other.failed
         self.errors += other.errors
@@ -71,116 +77,142 @@ def _public_calls():
     return FundingCall.objects.public().select_related("programme").prefetch_related("deadlines")
 
 
-def send_alerts(frequency: str, now: dt.datetime | None = None, connection=None, workers: int = 1) -> RunReport:
-    """One run for one frequency; the daily run also sends every subscriber's due reminders.
+def send_alerts(
+    frequency: str, now: dt.datetime | None = None, connection: Any = None, chunk_size: int | None = None
+) -> RunReport:
+    """One run for one frequency, every chunk sent in this process, one after the other.
 
-    ``workers`` > 1 shares the subscribers among that many forked processes (one per core is
-    right for a big run; the django-q2 task uses ``ALERTS_WORKERS``).
+    The daily run also sends every subscriber's due reminders. This is what ``manage.py
+    send_alerts`` and a run of a single chunk do; the scheduled runs queue a bigger run chunk by
+    chunk instead, for every django-q2 worker to take a share (``tasks.send``).
     """
-    now = now or timezone.now()
-    report = RunReport(frequency)
-    subscriptions = Subscription.objects.filter(paused=False)
-    if frequency != Subscription.Frequency.REMINDERS:
-        _send_digests(subscriptions.filter(frequency=frequency), frequency, now, connection, report, workers)
-    if frequency == Subscription.Frequency.DAILY:
-        senders = get_connection() if connection is None else connection
-        _send_reminders(subscriptions.exclude(frequency=Subscription.Frequency.DAILY), now, senders, report)
+    return send_plan(chunks.plan(frequency, now, chunk_size), connection)
+
+
+def send_plan(plan: RunPlan, connection: Any = None) -> RunReport:
+    """Sends every chunk of a planned run here; the run's calls are read and rendered once."""
+    report = RunReport(plan.frequency, calls=plan.calls)
+    offer = None
+    for chunk in plan.chunks:
+        if chunk.kind == chunks.DIGEST and offer is None:
+            offer = Offer.for_chunk(chunk)
+        report.merge(send_chunk(chunk, connection, offer))
     return report
-
-
-def _send_digests(
-    subscriptions, frequency: str, now: dt.datetime, connection, report: RunReport, workers: int = 1
-) -> None:
-    if not subscriptions.exists():
-        return
-    horizon = now + dt.timedelta(days=CLOSING_DAYS[frequency])
-    since = subscriptions.aggregate(new=Min("new_calls_since"), closing=Min("closing_until"))
-    open_calls = _public_calls().filter(status_q(["open", "forthcoming"], now))
-    new_calls = list(open_calls.filter(first_published_at__gt=since["new"], first_published_at__lte=now))
-    closing_calls = list(
-        open_calls.filter(deadlines__at__gt=since["closing"], deadlines__at__lte=horizon).distinct()
-        if frequency != Subscription.Frequency.INSTANT
-        else []
-    )
-    report.calls = len({c.pk for c in new_calls} | {c.pk for c in closing_calls})
-    pks = list(subscriptions.order_by("pk").values_list("pk", flat=True))
-    job = _Job(frequency, now, horizon, call_facts(new_calls), call_facts(closing_calls))
-    chunks = [pks[start : start + CHUNK] for start in range(0, len(pks), CHUNK)]
-    if workers > 1 and connection is None and len(chunks) > 1:
-        for part in _in_processes(job, chunks, workers):
-            report.merge(part)
-    else:
-        for chunk in chunks:
-            _send_chunk(job, chunk, connection or get_connection(), report)
 
 
 @dataclass
-class _Job:
-    frequency: str
-    now: dt.datetime
-    horizon: dt.datetime
-    new_facts: list
-    closing_facts: list
+class Offer:
+    """What a run offers each of its chunks: its candidate calls, and the renderer of their blocks.
+
+    Every chunk of a run has the same candidates, so a process that sends several (the planning
+    process, or a django-q2 worker that takes several tasks of a run) builds this once.
+    """
+
+    new_facts: list[CallFacts]
+    closing_facts: list[CallFacts]
     renderer: Renderer = field(default_factory=lambda: Renderer())
 
-
-_forked_job: _Job | None = None
-
-
-def _in_processes(job: _Job, chunks: list[list[int]], workers: int) -> list[RunReport]:
-    """Shares the chunks among forked processes (the calls are inherited, not sent over a pipe)."""
-    import multiprocessing
-
-    from django.db import connections
-
-    global _forked_job
-    _forked_job = job
-    connections.close_all()
-    groups = [chunks[number::workers] for number in range(workers)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(_run_group, groups)
+    @classmethod
+    def for_chunk(cls, chunk: Chunk) -> Offer:
+        """The chunk's candidate calls that are still public, in the plan's order."""
+        calls = _public_calls().in_bulk(set(chunk.new_calls) | set(chunk.closing_calls))
+        return cls(
+            new_facts=call_facts([calls[pk] for pk in chunk.new_calls if pk in calls]),
+            closing_facts=call_facts([calls[pk] for pk in chunk.closing_calls if pk in calls]),
+        )
 
 
-def _run_group(chunks: list[list[int]]) -> RunReport:
-    from django.db import connections
+def send_chunk(chunk: Chunk, connection: Any = None, offer: Offer | None = None) -> RunReport:
+    """Sends one chunk of a run; repeating it, or running it in two processes at once, sends nothing twice.
 
-    report = RunReport(_forked_job.frequency)
-    connection = get_connection()
-    try:
-        for chunk in chunks:
-            _send_chunk(_forked_job, chunk, connection, report)
-    finally:
-        connections.close_all()
+    The chunk's subscriptions are read, locked, matched, logged and their watermarks moved in one
+    transaction; only the sending comes after its commit. The lock is ``select_for_update`` on
+    PostgreSQL, and on SQLite the database's write lock, which the transaction takes as it begins
+    (``transaction_mode`` IMMEDIATE in the settings). So a second sender of the same chunk reads the
+    subscriptions only once the first has moved their watermarks: a digest subscription whose
+    ``new_calls_since`` has reached the run's ``now`` is skipped, and a reminder already logged is
+    no longer due. The watermarks only move forward, so an older run that comes late (a task
+    retried after a timeout) skips them too.
+    """
+    report = RunReport(chunk.frequency)
+    if chunk.kind == chunks.REMINDERS:
+        pending = _claim_reminders(chunk, report)
+    else:
+        offer = offer or Offer.for_chunk(chunk)
+        pending = _claim_digests(chunk, offer, report)
+    if pending.letters:
+        _send(pending, connection, report, offer.renderer if offer else None)
     return report
 
 
-def _send_chunk(job: _Job, chunk_pks: list[int], connection, report: RunReport) -> None:
-    chunk = list(Subscription.objects.filter(pk__in=chunk_pks).order_by("pk"))
-    report.subscriptions += len(chunk)
-    index = SubscriptionIndex.build(chunk)
-    letters = {sub.pk: Letter(sub, filters=index.filters[position]) for position, sub in enumerate(chunk)}
-    for facts in job.new_facts:
-        for sub in index.subscribers(index.matching(facts)):
-            if facts.call.first_published_at > sub.new_calls_since:
-                letters[sub.pk].new.append(facts.call)
-    for facts in job.closing_facts:
-        subscribers = index.subscribers(index.matching(facts))
-        if not subscribers:
-            continue
-        for deadline in facts.call.deadline_list():
-            if job.now < deadline.at <= job.horizon:
-                for sub in subscribers:
-                    if deadline.at > sub.closing_until:
-                        letters[sub.pk].closing.append((facts.call, deadline.at))
-    daily = job.frequency == Subscription.Frequency.DAILY
-    if daily:
-        _add_reminders(letters, job.now)
-    watermarks = {"new_calls_since": job.now}
-    if job.frequency != Subscription.Frequency.INSTANT:
-        watermarks["closing_until"] = job.horizon
-    _deliver(
-        list(letters.values()), watermarks, job.now, connection, report, reminders_checked=daily, renderer=job.renderer
-    )
+@dataclass
+class _Pending:
+    """Letters logged and watermarked, waiting to be sent, and how to undo each one."""
+
+    letters: list[Letter] = field(default_factory=list)
+    logs: list[DigestLog] = field(default_factory=list)
+    previous: dict[int, dict[str, dt.datetime]] = field(default_factory=dict)
+    moved_to: dt.datetime | None = None
+    reminders_only: bool = False
+
+
+def _claim_digests(chunk: Chunk, offer: Offer, report: RunReport) -> _Pending:
+    with transaction.atomic():
+        subscriptions = list(
+            Subscription.objects.select_for_update()
+            .filter(
+                pk__in=chunk.subscriptions,
+                frequency=chunk.frequency,
+                paused=False,
+                new_calls_since__lt=chunk.now,
+            )
+            .order_by("pk")
+        )
+        report.subscriptions += len(subscriptions)
+        report.skipped += len(chunk.subscriptions) - len(subscriptions)
+        if not subscriptions:
+            return _Pending()
+        index = SubscriptionIndex.build(subscriptions)
+        letters = {sub.pk: Letter(sub, filters=index.filters[position]) for position, sub in enumerate(subscriptions)}
+        for facts in offer.new_facts:
+            for sub in index.subscribers(index.matching(facts)):
+                if facts.call.first_published_at > sub.new_calls_since:
+                    letters[sub.pk].new.append(facts.call)
+        for facts in offer.closing_facts:
+            subscribers = index.subscribers(index.matching(facts))
+            if not subscribers:
+                continue
+            for deadline in facts.call.deadline_list():
+                if chunk.now < deadline.at <= chunk.horizon:
+                    for sub in subscribers:
+                        if deadline.at > sub.closing_until:
+                            letters[sub.pk].closing.append((facts.call, deadline.at))
+        daily = chunk.frequency == Subscription.Frequency.DAILY
+        if daily:
+            _add_reminders(letters, chunk.now)
+        pks = list(letters)
+        Subscription.objects.filter(pk__in=pks).update(new_calls_since=chunk.now)
+        if chunk.frequency != Subscription.Frequency.INSTANT:
+            Subscription.objects.filter(pk__in=pks, closing_until__lt=chunk.horizon).update(closing_until=chunk.horizon)
+        pending = _record(list(letters.values()), chunk.now, reminders_checked=daily)
+        pending.moved_to = chunk.now
+        return pending
+
+
+def _claim_reminders(chunk: Chunk, report: RunReport) -> _Pending:
+    """Reminder-only e-mails for subscribers whose own digests are not daily."""
+    with transaction.atomic():
+        subscriptions = list(
+            Subscription.objects.select_for_update()
+            .filter(pk__in=chunk.subscriptions, paused=False)
+            .exclude(frequency=Subscription.Frequency.DAILY)
+            .order_by("pk")
+        )
+        report.subscriptions += len(subscriptions)
+        report.skipped += len(chunk.subscriptions) - len(subscriptions)
+        letters = {sub.pk: Letter(sub) for sub in subscriptions}
+        _add_reminders(letters, chunk.now)
+        return _record(list(letters.values()), chunk.now, reminders_checked=True, reminders_only=True)
 
 
 def _add_reminders(letters: dict[int, Letter], now: dt.datetime) -> None:
@@ -200,78 +232,77 @@ def _add_reminders(letters: dict[int, Letter], now: dt.datetime) -> None:
                 letter.reminders.append((watch.call, deadline.at))
 
 
-def _send_reminders(subscriptions, now: dt.datetime, connection, report: RunReport) -> None:
-    """Reminder-only e-mails for subscribers whose own digests are not daily."""
-    with_watches = subscriptions.filter(
-        pk__in=Watch.objects.filter(call__deadlines__at__gt=now).values("subscription_id")
-    ).order_by("pk")
-    pks = list(with_watches.values_list("pk", flat=True))
-    for start in range(0, len(pks), CHUNK):
-        chunk = Subscription.objects.filter(pk__in=pks[start : start + CHUNK])
-        letters = {sub.pk: Letter(sub) for sub in chunk}
-        _add_reminders(letters, now)
-        report.subscriptions += len(letters)
-        _deliver(list(letters.values()), {}, now, connection, report, reminders_checked=True, reminders_only=True)
-
-
-def _deliver(
-    letters: list[Letter],
-    watermarks: dict[str, dt.datetime],
-    now: dt.datetime,
-    connection,
-    report: RunReport,
-    reminders_checked: bool = False,
-    reminders_only: bool = False,
-    renderer: Renderer | None = None,
-) -> None:
-    """Logs and moves the watermarks first (one transaction), then sends; undoes what failed to go."""
-    to_send = [letter for letter in letters if letter.new or letter.closing or letter.reminders]
-    kind = DigestLog.Kind.REMINDER if reminders_only else DigestLog.Kind.DIGEST
-    previous = {
+def _record(
+    letters: list[Letter], now: dt.datetime, reminders_checked: bool = False, reminders_only: bool = False
+) -> _Pending:
+    """Logs the letters that have something to say and moves the reminder watermarks (inside the
+    caller's transaction, which has moved the digest watermarks)."""
+    pending = _Pending(
+        letters=[letter for letter in letters if letter.new or letter.closing or letter.reminders],
+        reminders_only=reminders_only,
+    )
+    pending.previous = {
         letter.subscription.pk: {
             "new_calls_since": letter.subscription.new_calls_since,
             "closing_until": letter.subscription.closing_until,
             "reminders_until": letter.subscription.reminders_until,
         }
-        for letter in letters
+        for letter in pending.letters
     }
-    with transaction.atomic():
-        pks = [letter.subscription.pk for letter in letters]
-        if watermarks:
-            Subscription.objects.filter(pk__in=pks).update(**watermarks)
-        if reminders_checked:
-            # The reminder watermark depends on each subscriber's number of days: one update per value.
-            by_days: dict[int, list[int]] = {}
-            for letter in letters:
-                by_days.setdefault(letter.subscription.reminder_days, []).append(letter.subscription.pk)
-            for days, members in by_days.items():
-                Subscription.objects.filter(pk__in=members, reminders_until__lt=now + dt.timedelta(days=days)).update(
-                    reminders_until=now + dt.timedelta(days=days)
-                )
-        logs = DigestLog.objects.bulk_create(
-            [
-                DigestLog(subscription=letter.subscription, kind=kind, sent_at=now, call_ids=letter.call_ids())
-                for letter in to_send
-            ],
-            batch_size=500,
-        )
+    if reminders_checked:
+        # The reminder watermark depends on each subscriber's number of days: one update per value.
+        by_days: dict[int, list[int]] = {}
+        for letter in letters:
+            by_days.setdefault(letter.subscription.reminder_days, []).append(letter.subscription.pk)
+        for days, members in by_days.items():
+            Subscription.objects.filter(pk__in=members, reminders_until__lt=now + dt.timedelta(days=days)).update(
+                reminders_until=now + dt.timedelta(days=days)
+            )
+    kind = DigestLog.Kind.REMINDER if reminders_only else DigestLog.Kind.DIGEST
+    pending.logs = DigestLog.objects.bulk_create(
+        [
+            DigestLog(subscription=letter.subscription, kind=kind, sent_at=now, call_ids=letter.call_ids())
+            for letter in pending.letters
+        ],
+        batch_size=500,
+    )
+    return pending
+
+
+def _send(pending: _Pending, connection: Any, report: RunReport, renderer: Renderer | None = None) -> None:
+    """Sends what was logged, over one connection when this function opens it; undoes what failed to go."""
     renderer = renderer or Renderer()
-    failed_subs = []
-    for letter, log in zip(to_send, logs, strict=True):
+    own = connection is None
+    if own:
+        connection = get_connection()
         try:
-            message = renderer.message(letter, reminders_only)
-            if connection.send_messages([message]) != 1:
-                raise RuntimeError("the mail server did not accept the message")
-            report.sent += 1
+            connection.open()  # one session for the chunk; if it fails, each message tries and fails alone
         except Exception as error:
-            logger.warning("Alert to subscription %s failed: %s", letter.subscription.pk, error)
-            report.failed += 1
-            report.errors.append(f"{letter.subscription.pk}: {error}")
-            failed_subs.append((letter.subscription, log))
-    if failed_subs:
+            logger.warning("Could not open the mail connection: %s", error)
+    failed = []
+    try:
+        for letter, log in zip(pending.letters, pending.logs, strict=True):
+            try:
+                message = renderer.message(letter, pending.reminders_only)
+                if connection.send_messages([message]) != 1:
+                    raise RuntimeError("the mail server did not accept the message")
+                report.sent += 1
+            except Exception as error:
+                logger.warning("Alert to subscription %s failed: %s", letter.subscription.pk, error)
+                report.failed += 1
+                report.errors.append(f"{letter.subscription.pk}: {error}")
+                failed.append((letter.subscription, log))
+    finally:
+        if own:
+            connection.close()
+    if failed:
         with transaction.atomic():
-            for sub, log in failed_subs:
-                Subscription.objects.filter(pk=sub.pk).update(**previous[sub.pk])
+            for sub, log in failed:
+                restore = Subscription.objects.filter(pk=sub.pk)
+                if pending.moved_to is not None:
+                    # Not when a later run has moved on meanwhile: it sent from there.
+                    restore = restore.filter(new_calls_since=pending.moved_to)
+                restore.update(**pending.previous[sub.pk])
                 log.delete()
 
 
@@ -400,8 +431,3 @@ def _finder_filters(filters: dict | None) -> dict[str, list] | None:
         "applicant": filters.get("applicant", []),
         "programme": filters.get("programme", []),
     }
-
-
-def pending_instant() -> bool:
-    """Whether an instant run has anything to do (used to skip empty runs cheaply)."""
-    return Subscription.objects.filter(frequency=Subscription.Frequency.INSTANT, paused=False).exists()

@@ -107,9 +107,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets the web server read while the django-q2 cluster writes.
+    # WAL lets the web server read while the django-q2 cluster writes. IMMEDIATE: a transaction
+    # takes the write lock as it begins, so what it reads cannot change before it writes (an alert
+    # chunk relies on it); a writer waits up to 20 s for the lock (Python's default is 5 s).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -265,8 +267,9 @@ ALERTS_MANAGE_LINK_MAX_AGE = 90 * 24 * 3600
 ALERTS_FEED_SIZE = 100
 # A digest lists at most this many calls per section; beyond, it counts them and links to the finder.
 ALERTS_MAX_CALLS_PER_SECTION = env_int("ALERTS_MAX_CALLS_PER_SECTION", 25)
-# Processes that share a big alert run (one per core); 1 runs it in the worker itself.
-ALERTS_WORKERS = env_int("ALERTS_WORKERS", 1)
+# A run's subscriptions are sent in chunks of this many; a run of several chunks is queued chunk by
+# chunk, so that every django-q2 worker of every machine takes a share (opportunities.alerts.chunks).
+ALERTS_CHUNK_SIZE = env_int("ALERTS_CHUNK_SIZE", 5000)
 
 # Names used on pages and in e-mails.
 KREATIV_ORGANISATION_NAME = env_str("KREATIV_ORGANISATION_NAME", _("Creative region"))

@@ -1,12 +1,15 @@
 """The test suite: fast hashing, in-memory e-mail, synchronous tasks, throwaway data paths."""
 
 import atexit
+import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import Q_CLUSTER
+from .env import env_str
 
 SECRET_KEY = "kreativ-tests-only"
 DEBUG = False
@@ -25,11 +28,19 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 FINDER_CACHE_SECONDS = 0  # tests see every change at once; tests/opportunities/test_public.py turns it on
 SITE_FRAGMENT_CACHE_SECONDS = 0  # likewise; tests/kreativ/test_fragments.py turns it on
-# Each test process its own cache folder: processes of a parallel run (pytest-xdist) would
-# otherwise see each other's facet index versions and rate limit counters.
-if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
-    CACHES = {**CACHES, "default": {**CACHES["default"], "LOCATION": str(_TMP / "cache")}}  # noqa: F405
-CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+# The tests' cache is their own: each process of a parallel run (pytest-xdist worker) has its own
+# folder, or key prefix on Redis, shared with the child processes a test starts (the environment
+# carries it) but not with the other workers, whose facet index versions and rate limit counters
+# would otherwise reach it, nor with `make demo`'s var/cache.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+if env_str("REDIS_URL"):
+    # A clear() deletes the run's keys only (tests/cache.py), not the whole Redis database.
+    _prefix = os.environ.setdefault(f"KREATIV_TEST_CACHE_PREFIX_{_WORKER}", f"kreativ-test-{uuid.uuid4().hex[:12]}")
+    CACHES["default"] = {**CACHES["default"], "BACKEND": "tests.cache.RunScopedRedisCache", "KEY_PREFIX": _prefix}
+else:
+    _cache_dir = os.environ.setdefault(f"KREATIV_TEST_CACHE_DIR_{_WORKER}", str(_TMP / "cache"))
+    CACHES["default"] = {**CACHES["default"], "LOCATION": _cache_dir}
 MAP_TILE_URL = ""
 
 # modelsearch's own backend test suite runs against the whoosh backend (tests/search): its test app
