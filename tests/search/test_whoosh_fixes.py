@@ -14,10 +14,12 @@ from whoosh.filedb.filestore import RamStorage
 
 from kreativ.search import whoosh_fixes
 
+pytestmark = pytest.mark.accelerated  # of the accelerated path's own parts
+
 
 @pytest.fixture(autouse=True)
 def patched():
-    """These tests are of the patches: applied, whatever an earlier test did with them."""
+    """These tests are of the patches: applied, whichever path an earlier test left the process on."""
     was_applied = whoosh_fixes.is_applied()
     whoosh_fixes.apply()
     yield

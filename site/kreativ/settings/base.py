@@ -198,7 +198,12 @@ if _search_backend not in SEARCH_BACKENDS_BY_NAME:
         f"SEARCH_BACKEND={_search_backend!r} is unknown; choose one of {', '.join(SEARCH_BACKENDS_BY_NAME)}."
     )
 if _search_backend == "whoosh":
-    _search = {"PATH": SEARCH_INDEX_PATH, "LOCK_TIMEOUT": env_int("SEARCH_LOCK_TIMEOUT", 10)}
+    _search = {
+        "PATH": SEARCH_INDEX_PATH,
+        "LOCK_TIMEOUT": env_int("SEARCH_LOCK_TIMEOUT", 10),
+        # Off: whoosh's public API only, unpatched (docs/search.md).
+        "ACCELERATED": env_bool("SEARCH_WHOOSH_ACCELERATED", True),
+    }
 elif _search_backend == "database":
     _search = {}
 else:
