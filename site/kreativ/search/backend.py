@@ -12,9 +12,9 @@ Options (all optional):
 ``LANGUAGE``       the language of objects that do not say theirs (default ``settings.LANGUAGE_CODE``)
 ``LOCK_TIMEOUT``   seconds a writer waits for another before it journals its update (default 10)
 ``INDEX_PREFIX``   prefix of the index folder names (default none)
-``ACCELERATED``    ``True`` (default): bulk scoring, whole-column reads and whoosh patched for speed;
-                   ``False``: whoosh's public API only, unpatched (same results, slower; see
-                   ``acceleration.py``)
+``ACCELERATED``    ``True`` (default): bulk scoring, whole-column reads and whoosh patched for speed,
+                   on the pinned whoosh release only; ``False``: whoosh's public API only, unpatched
+                   (same results, slower; see ``acceleration.py``)
 
 An object says its language with ``get_search_language()``; a Wagtail page (or any translatable
 model) has its locale's. Rebuilds are always atomic (``ATOMIC_REBUILD`` is accepted and ignored).

@@ -1,8 +1,11 @@
 """Five speed patches to Whoosh-Reloaded 2.7.5, which is no longer developed; none changes an answer.
 
-``apply()`` installs them and ``revert()`` puts whoosh's own code back. Patches are process-wide,
-so they are applied by a function that can be undone rather than on import: whoosh can then run its
-own code, byte for byte, in the same process.
+They are the accelerated path's (``acceleration.py``): ``apply()`` installs them once the installed
+whoosh has passed ``whoosh_internals.require()`` (the release they were written for, with every
+internal they touch), and ``revert()`` puts whoosh's own code back. Patches are process-wide, so
+they are applied by a function that can be undone rather than on import: the plain path
+(``ACCELERATED: False``) then runs whoosh's code byte for byte, and the tests exercise both paths
+in one process.
 
 1. Writing a segment looks up each posting's field length; for a field that keeps no lengths (our
    unscored columns) whoosh asks the file system whether the length file exists, once *per
@@ -36,6 +39,8 @@ from typing import Any
 
 from whoosh.codec import whoosh3
 from whoosh.matching import ReadTooFar
+
+from . import whoosh_internals
 
 _MISSING = object()
 
@@ -92,7 +97,7 @@ def _dumps(obj: Any, protocol: int | None = None) -> bytes:
     return pickle.dumps(obj, max(protocol or 0, 3))
 
 
-# (owner, attribute, replacement) in whoosh's codec module.
+# (owner, attribute, replacement); owners are looked up only after the version check.
 _PATCHES: tuple[tuple[str, str, Any], ...] = (
     ("W3PerDocReader", "_cached_reader", _cached_reader),
     ("W3LeafMatcher", "skip_to", _skip_to),
@@ -111,13 +116,14 @@ def is_applied() -> bool:
 
 
 def apply() -> None:
-    """Install the patches (once)."""
+    """Install the patches (once); refuses with ``WhooshMismatch``, before touching whoosh, on another release."""
     global _applied
     if _applied:
         return
     with _lock:
         if _applied:
             return
+        whoosh_internals.require()
         targets = [(getattr(whoosh3, owner) if owner else whoosh3, name, patch) for owner, name, patch in _PATCHES]
         for owner, name, _patch in targets:
             # As the owner itself holds it (``_MISSING`` if inherited), so that ``revert`` restores exactly that.

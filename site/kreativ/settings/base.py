@@ -27,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "kreativ",
+    "kreativ.search",  # checks the installed whoosh at start-up (kreativ/search/apps.py)
     "hubs",
     "opportunities",
     "wagtail_localize",
@@ -201,7 +202,7 @@ if _search_backend == "whoosh":
     _search = {
         "PATH": SEARCH_INDEX_PATH,
         "LOCK_TIMEOUT": env_int("SEARCH_LOCK_TIMEOUT", 10),
-        # Off: whoosh's public API only, unpatched (docs/search.md).
+        # Off: whoosh's public API only, unpatched (docs/search.md, "When whoosh must be replaced").
         "ACCELERATED": env_bool("SEARCH_WHOOSH_ACCELERATED", True),
     }
 elif _search_backend == "database":
