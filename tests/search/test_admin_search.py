@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.factories import HubIndexPageFactory, HubPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("whoosh_path")]  # both whoosh paths
 
 
 def test_moderators_search_the_calls_listing_without_diacritics(client, moderator, real_calls):

@@ -8,6 +8,8 @@ from whoosh.filedb.filestore import RamStorage
 
 from kreativ.search import columns
 
+pytestmark = pytest.mark.accelerated  # of the accelerated path's own parts
+
 
 def _schema() -> fields.Schema:
     return fields.Schema(

@@ -8,6 +8,8 @@ from kreativ.search.highlight import highlight
 from kreativ.search.suggestions import did_you_mean
 from opportunities.models import FundingCall
 
+pytestmark = pytest.mark.usefixtures("whoosh_path")  # each test on both whoosh paths (conftest.py)
+
 ALL_STATUSES = "&status=open&status=forthcoming&status=closed"
 
 

@@ -16,7 +16,7 @@ from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.opportunities.conftest import act, make_item
 from tests.search.conftest import found
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("whoosh_path")]  # both whoosh paths
 
 
 def page_titles(query: str, queryset=None) -> set[str]:

@@ -9,6 +9,8 @@ from kreativ.search.stemmers import czech_variants, fold, slovenian_stem
 from tests.factories import HubIndexPageFactory, HubPageFactory
 from tests.search.conftest import found
 
+pytestmark = pytest.mark.usefixtures("whoosh_path")  # each test on both whoosh paths (conftest.py)
+
 MKCR = "Žádost o dotaci ze státního rozpočtu v roce 2026"
 DOTACEEU = "MŽP_109. výzva, SC 1.3, opatření 1.3.3, průběžná"
 HRASTNIK = "Javni razpis za spodbujanje razvoja podjetništva v občini Hrastnik v letu 2026"

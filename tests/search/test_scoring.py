@@ -18,6 +18,8 @@ from whoosh.idsets import BitSet
 
 from kreativ.search import scoring
 
+pytestmark = pytest.mark.accelerated  # of the accelerated path's own parts
+
 WORDS = ["common", "often", "sometimes", "seldom", "rare", "unique"]
 CHANCES = [0.6, 0.35, 0.15, 0.05, 0.01, 0.0005]
 

@@ -6,7 +6,7 @@ import pytest
 
 from tests.factories import HubIndexPageFactory, HubPageFactory, NewsArticlePageFactory, NewsIndexPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("whoosh_path")]  # both whoosh paths
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""The corrected ``skip_to`` finds what whoosh's own finds, across many blocks of postings."""
+"""The patched ``skip_to`` and block decoding find what whoosh's own find, across many blocks of postings;
+the patches come off again, and whoosh's own code reads what the patched code wrote."""
 
 from __future__ import annotations
 
@@ -6,12 +7,24 @@ import pickle
 import random
 import zlib
 
+import pytest
 from whoosh import fields, query
 from whoosh.codec import whoosh3
 from whoosh.filedb.filestore import RamStorage
 
-import kreativ.search.backend  # noqa: F401  (loading the backend applies the corrections)
 from kreativ.search import whoosh_fixes
+
+pytestmark = pytest.mark.accelerated  # of the accelerated path's own parts
+
+
+@pytest.fixture(autouse=True)
+def patched():
+    """These tests are of the patches: applied, whichever path an earlier test left the process on."""
+    was_applied = whoosh_fixes.is_applied()
+    whoosh_fixes.apply()
+    yield
+    if not was_applied:
+        whoosh_fixes.revert()
 
 
 def _index(documents: list[str]):
@@ -33,7 +46,7 @@ def test_intersections_and_skips_match_a_set_computation():
         (a, b): {n for n, text in enumerate(documents) if a in text.split() and b in text.split()}
         for a, b in (("alpha", "beta"), ("beta", "gamma"), ("alpha", "gamma"))
     }
-    assert whoosh3.W3LeafMatcher.skip_to is whoosh_fixes._skip_to  # the backend applied it
+    assert whoosh3.W3LeafMatcher.skip_to is whoosh_fixes._skip_to
     with index.searcher() as searcher:
         for (a, b), docs in expected.items():
             found = set(searcher.docs_for_query(query.And([query.Term("body", a), query.Term("body", b)])))
@@ -107,3 +120,37 @@ def test_blocks_are_written_with_bytes_as_bytes_and_old_blocks_still_read():
     finally:
         whoosh3.dumps = whoosh_fixes._dumps
     assert zlib.decompress(data)[:2] == b"\x80\x02" and found == phrase
+
+
+def test_reverting_puts_whooshs_own_code_back_and_it_reads_a_patched_index():
+    documents = [f"alpha beta {'gamma ' * (n % 5)}delta" for n in range(600)]
+    patched_index = _index(documents)  # written with protocol 3
+    patched = {
+        name: vars(owner)[name]
+        for owner, name in [
+            (whoosh3.W3PerDocReader, "_cached_reader"),
+            (whoosh3.W3LeafMatcher, "skip_to"),
+            (whoosh3.W3LeafMatcher, "_read_ids"),
+            (whoosh3.W3LeafMatcher, "_read_weights"),
+            (whoosh3, "dumps"),
+        ]
+    }
+    assert all(function.__module__ == whoosh_fixes.__name__ for function in patched.values())
+    whoosh_fixes.revert()
+    try:
+        assert not whoosh_fixes.is_applied()
+        assert whoosh3.dumps is pickle.dumps
+        for owner in (whoosh3.W3PerDocReader, whoosh3.W3LeafMatcher):
+            for name, function in vars(owner).items():
+                if name in patched:
+                    assert function.__module__ == whoosh3.__name__, name
+        with patched_index.searcher() as searcher:
+            found = set(searcher.docs_for_query(query.Phrase("body", ["beta", "gamma"])))
+            both = set(searcher.docs_for_query(query.And([query.Term("body", "alpha"), query.Term("body", "gamma")])))
+        assert found == {n for n, text in enumerate(documents) if "beta gamma" in text}
+        assert both == {n for n, text in enumerate(documents) if "gamma" in text} and len(both) == 480
+    finally:
+        whoosh_fixes.apply()
+    assert {name: vars(whoosh3.W3LeafMatcher).get(name) for name in ("skip_to", "_read_ids", "_read_weights")} == {
+        name: patched[name] for name in ("skip_to", "_read_ids", "_read_weights")
+    }

@@ -12,6 +12,9 @@ Options (all optional):
 ``LANGUAGE``       the language of objects that do not say theirs (default ``settings.LANGUAGE_CODE``)
 ``LOCK_TIMEOUT``   seconds a writer waits for another before it journals its update (default 10)
 ``INDEX_PREFIX``   prefix of the index folder names (default none)
+``ACCELERATED``    ``True`` (default): bulk scoring, whole-column reads and whoosh patched for speed,
+                   on the pinned whoosh release only; ``False``: whoosh's public API only, unpatched
+                   (same results, slower; see ``acceleration.py``)
 
 An object says its language with ``get_search_language()``; a Wagtail page (or any translatable
 model) has its locale's. Rebuilds are always atomic (``ATOMIC_REBUILD`` is accepted and ignored).
@@ -24,7 +27,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +42,14 @@ from modelsearch.backends.base import (
     get_model_root,
 )
 from modelsearch.index import class_is_indexed
+from whoosh import query as wq
 from whoosh.idsets import BitSet
 from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher
 
-from . import analysis, batch, columns, scoring, whoosh_fixes
+# ``scoring`` and ``columns`` read whoosh's internals: only the accelerated path imports them (in the
+# functions that use them), so the plain path loads on a whoosh whose internals differ.
+from . import acceleration, analysis, batch
 from .compiler import (
     Nothing,
     WhooshAutocompleteQueryCompiler,
@@ -55,7 +61,6 @@ from .mapping import FilterColumn, Mapping, indexed_subclasses, schema_fields
 from .store import IndexStore, LockError, Op
 
 logger = logging.getLogger(__name__)
-whoosh_fixes.apply()
 
 DB_CHUNK = 500
 FILTER_CACHE_SIZE = 64
@@ -299,26 +304,48 @@ def _label(model: type[models.Model]) -> str:
     return f"{model._meta.app_label}.{model.__name__}"
 
 
-def _with_bonuses(searcher: Searcher, query: Any, allowed: Any, compiler: Any, limit: int | None) -> list:
-    """Every match scored, plus the points of the boosted columns it matches; the best ``limit``."""
-    scores = scoring.scores(searcher, query, allowed)
-    if scores is None:  # a query shape ``scoring`` leaves to whoosh
+def _with_bonuses(
+    searcher: Searcher, query: Any, allowed: Any, compiler: Any, limit: int | None, accelerated: bool
+) -> list:
+    """Every match scored, plus the points of the boosted columns it matches; the best ``limit``.
+
+    Accelerated, the scores come from ``scoring`` (every match at once) when it handles the query's
+    shape; plain, or for any other shape, from whoosh's own search. The same points are added either way.
+    """
+    scores = None
+    if accelerated:
+        from . import scoring
+
+        scores = scoring.scores(searcher, query, allowed)
+    if scores is None:
         results = searcher.search(query, filter=allowed, limit=None, terms=False)
         scores = {docnum: float(score) for score, docnum in results.top_n}
     if scores:
-        matched = scoring.Candidates(set(scores))
+        holding = _holding(searcher, set(scores), accelerated)
         for fieldname, term, points in compiler.bonuses:
-            for docnum in scoring.matching_docnums(searcher, fieldname, term, matched):
+            for docnum in holding(fieldname, term):
                 scores[docnum] += points
     # Best score first, ties by docnum: a stable sort by score, descending, of the docnums in order.
     ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)
     return [(scores[docnum], docnum) for docnum in (ranked if limit is None else ranked[:limit])]
 
 
-def _key_reader(searcher: Searcher) -> Any:
-    """docnum → primary key as text: from the ``$pk`` column read whole (fast), else the stored ``$id``."""
+def _holding(searcher: Searcher, matched: set[int], accelerated: bool) -> Callable[[str, str], Iterable[int]]:
+    """``(field, term)`` → the ``matched`` docnums whose field holds the term."""
+    if accelerated:
+        from . import scoring
+
+        candidates = scoring.Candidates(matched)  # sorted and split per segment once, not once per term
+        return lambda fieldname, term: scoring.matching_docnums(searcher, fieldname, term, candidates)
+    return lambda fieldname, term: matched.intersection(searcher.docs_for_query(wq.Term(fieldname, term)))
+
+
+def _key_reader(searcher: Searcher, accelerated: bool) -> Any:
+    """docnum → primary key as text: from the ``$pk`` column read whole (accelerated), else the stored ``$id``."""
     stored = searcher.stored_fields
-    if searcher.reader().has_column("$pk"):
+    if accelerated and searcher.reader().has_column("$pk"):
+        from . import columns
+
         try:
             pks = columns.integers(searcher, "$pk")  # every document of an integer-keyed index has one
         except columns.Unreadable:
@@ -346,9 +373,11 @@ class WhooshSearchResults(BaseSearchResults):
         if allowed is NO_DOCS:
             return []
         sort = compiler.get_sort()
-        key = _key_reader(searcher)
+        accelerated = self.backend.accelerated
+        key = _key_reader(searcher, accelerated)
         if sort is None and compiler.bonuses:
-            return [(key(docnum), score) for score, docnum in _with_bonuses(searcher, query, allowed, compiler, limit)]
+            ranked = _with_bonuses(searcher, query, allowed, compiler, limit, accelerated)
+            return [(key(docnum), score) for score, docnum in ranked]
         results = searcher.search(query, filter=allowed, limit=limit, sortedby=sort, terms=False)
         scored = sort is None  # sorted results carry their sort key where a score would be
         return [(key(docnum), float(score) if scored else None) for score, docnum in results.top_n]
@@ -545,6 +574,10 @@ class WhooshSearchBackend(BaseSearchBackend):
         self.lock_timeout = float(params.pop("LOCK_TIMEOUT", 10))
         self.index_prefix = params.pop("INDEX_PREFIX", "")
         self.build_processes = int(params.pop("BUILD_PROCESSES", os.cpu_count() or 1))
+        # Read by the search at call time; the process-wide patches are set to match it here.
+        self.accelerated = acceleration.option(params)
+        params.pop(acceleration.OPTION, None)
+        acceleration.install(self.accelerated)
         params.pop("ATOMIC_REBUILD", None)
         params.pop("AUTO_UPDATE", None)
 

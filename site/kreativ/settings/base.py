@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # also the order in which ``load_demo`` loads each app's demo content).
 INSTALLED_APPS = [
     "kreativ",
+    "kreativ.search",  # checks the installed whoosh at start-up (kreativ/search/apps.py)
     "hubs",
     "opportunities",
     "news",
@@ -204,7 +205,12 @@ if _search_backend not in SEARCH_BACKENDS_BY_NAME:
         f"SEARCH_BACKEND={_search_backend!r} is unknown; choose one of {', '.join(SEARCH_BACKENDS_BY_NAME)}."
     )
 if _search_backend == "whoosh":
-    _search = {"PATH": SEARCH_INDEX_PATH, "LOCK_TIMEOUT": env_int("SEARCH_LOCK_TIMEOUT", 10)}
+    _search = {
+        "PATH": SEARCH_INDEX_PATH,
+        "LOCK_TIMEOUT": env_int("SEARCH_LOCK_TIMEOUT", 10),
+        # Off: whoosh's public API only, unpatched (docs/search.md, "When whoosh must be replaced").
+        "ACCELERATED": env_bool("SEARCH_WHOOSH_ACCELERATED", True),
+    }
 elif _search_backend == "database":
     _search = {}
 else:
