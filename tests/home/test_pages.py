@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, Site
@@ -186,3 +187,17 @@ def test_the_language_switcher_reads_two_queries_however_many_languages_are_miss
         links = language_links({"request": request}, page)
     assert [(link["code"], link["exact"]) for link in links] == [("cs", True), ("sl", False), ("en", False)]
     assert len(queries) == 2
+
+
+def test_a_page_made_from_a_title_with_accents_gets_an_ascii_slug(home):
+    page = StandardPage(title="Kreativní hub Kranj – řemesla a ďábelské nápady")
+    home.add_child(instance=page)
+    assert page.slug == "kreativni-hub-kranj-remesla-a-dabelske-napady"
+    assert page.url.endswith("/kreativni-hub-kranj-remesla-a-dabelske-napady/")
+
+
+def test_a_typed_slug_with_accents_is_refused_with_the_ascii_one_to_use(home):
+    page = StandardPage(title="Kreativní hub", slug="kreativní-hub")
+    with pytest.raises(ValidationError) as refused:
+        home.add_child(instance=page)
+    assert "kreativni-hub" in str(refused.value.message_dict["slug"])

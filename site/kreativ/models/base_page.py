@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -31,6 +33,18 @@ class BasePage(SeoMixin, Page):
 
     class Meta:
         abstract = True
+
+    def clean(self) -> None:
+        """Slugs are ASCII (``WAGTAIL_ALLOW_UNICODE_SLUGS`` is off): a typed accent is refused with
+        the transliterated slug to use instead; the admin's slug field transliterates as one types."""
+        super().clean()
+        if self.slug and not self.slug.isascii():
+            raise ValidationError(
+                {
+                    "slug": _("Use letters without accents in the address, for example “%(slug)s”.")
+                    % {"slug": slugify(self.slug)}
+                }
+            )
 
     def get_og_image(self):
         return self.listing_image

@@ -187,6 +187,9 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Slugs are ASCII: the admin transliterates a title ("Kreativní hub" -> "kreativni-hub"), and a URL
+# with %C3%AD in it is neither readable nor easy to share (BasePage.clean refuses accents).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Search: a whoosh index on disk by default (kreativ.search); SEARCH_BACKEND=opensearch3 (or
 # elasticsearch8, …) with SEARCH_URLS moves every .search() to a search server, with no code change.
 SEARCH_INDEX_PATH = Path(env_str("SEARCH_INDEX_PATH", str(VAR_DIR / "search-index")))
