@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kreativ.models import Region, Sector
+from kreativ.public_forms.honeypot import HoneypotForm
 from opportunities.models import ApplicantType, Programme, Subscription
 
 # A finder's amount bucket, as the smallest amount a subscriber wants.
@@ -72,10 +73,8 @@ class FiltersForm(forms.Form):
         }
 
 
-class SubscribeForm(FiltersForm):
+class SubscribeForm(FiltersForm, HoneypotForm):
     email = forms.EmailField(label=_("Your e-mail"))
-    # Left empty by people; bots fill every field.
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
     field_order = ["email", "frequency", "language"]
 
@@ -94,9 +93,8 @@ class SubscribeForm(FiltersForm):
         }
 
 
-class WatchForm(forms.Form):
+class WatchForm(HoneypotForm):
     email = forms.EmailField(label=_("Your e-mail"))
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
 
 class SettingsForm(forms.ModelForm, FiltersForm):

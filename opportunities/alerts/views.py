@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from opportunities.alerts import links, ratelimit, tokens
+from kreativ.public_forms import ratelimit
+from opportunities.alerts import links, tokens
 from opportunities.alerts.forms import SettingsForm, SubscribeForm, WatchForm, apply_wish
 from opportunities.alerts.matching import calls_for
 from opportunities.models import FundingCall, Subscription, Watch
@@ -25,11 +26,9 @@ from opportunities.models import FundingCall, Subscription, Watch
 
 def _limited(request: HttpRequest, email: str) -> bool:
     """True when this address or this client asked too often (same answer for known and unknown addresses)."""
-    per_address = ratelimit.allow(f"alerts:address:{email.lower()}", settings.ALERTS_RATE_PER_ADDRESS, 3600)
-    per_client = ratelimit.allow(
-        f"alerts:client:{ratelimit.client_address(request)}", settings.ALERTS_RATE_PER_CLIENT, 3600
+    return not ratelimit.allow_client_and_target(
+        request, "alerts", email.lower(), settings.ALERTS_RATE_PER_ADDRESS, settings.ALERTS_RATE_PER_CLIENT
     )
-    return not (per_address and per_client)
 
 
 def _send_confirmation(email: str, wish: dict, request: HttpRequest) -> None:
@@ -59,7 +58,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             email = form.cleaned_data["email"].strip().lower()
             if _limited(request, email):
                 return render(request, "opportunities/alerts/limited.html", status=429)
-            if not form.cleaned_data["website"]:
+            if not form.filled_by_bot():
                 _send_confirmation(email, form.wish(), request)
             return render(request, "opportunities/alerts/sent.html", {"email": email})
     else:
@@ -77,7 +76,7 @@ def watch_request(request: HttpRequest, call_pk: int) -> HttpResponse:
     email = form.cleaned_data["email"].strip().lower()
     if _limited(request, email):
         return render(request, "opportunities/alerts/limited.html", status=429)
-    if not form.cleaned_data["website"]:
+    if not form.filled_by_bot():
         wish = {"language": translation.get_language(), "frequency": Subscription.Frequency.REMINDERS, "watch": call.pk}
         _send_confirmation(email, wish, request)
     return render(request, "opportunities/alerts/sent.html", {"email": email, "call": call})
