@@ -26,6 +26,10 @@ WHITENOISE_AUTOREFRESH = True
 FINDER_CACHE_SECONDS = 0  # tests see every change at once; tests/opportunities/test_public.py turns it on
 SITE_FRAGMENT_CACHE_SECONDS = 0  # likewise; tests/kreativ/test_fragments.py turns it on
 CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    # A cache of this run's own: rate-limit counts of an earlier run in the same hour (or of the
+    # demo in var/cache) would refuse a test's subscriptions.
+    CACHES["default"] = {**CACHES["default"], "LOCATION": str(_TMP / "cache")}
 MAP_TILE_URL = ""
 
 # modelsearch's own backend test suite runs against the whoosh backend (tests/search): its test app
