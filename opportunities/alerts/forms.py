@@ -98,9 +98,28 @@ class WatchForm(HoneypotForm):
 
 
 class SettingsForm(forms.ModelForm, FiltersForm):
-    """The subscriber's own page: the same filters, plus reminders and pausing."""
+    """One alert on the subscriber's page: the same filters, plus reminders and pausing."""
 
     frequency = forms.ChoiceField(label=_("How often"), choices=Subscription.Frequency.choices)
+
+    def clean(self) -> dict[str, Any]:
+        """Refuses filters that another alert of the same address already has."""
+        from opportunities.alerts import addresses
+
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        key = addresses.filters_key(
+            [s.slug for s in cleaned.get("sectors") or []],
+            [r.slug for r in cleaned.get("regions") or []],
+            [a.slug for a in cleaned.get("applicant_types") or []],
+            [p.pk for p in cleaned.get("programmes") or []],
+            cleaned.get("keywords") or "",
+            cleaned.get("min_amount"),
+        )
+        if addresses.alert_with_filters(self.instance.email, key, exclude_pk=self.instance.pk) is not None:
+            raise forms.ValidationError(_("You already have another alert with these filters."), code="duplicate")
+        return cleaned
 
     class Meta:
         model = Subscription

@@ -50,7 +50,7 @@ def confirm_from_mail(client, message) -> Subscription:
     path = url.split("testserver", 1)[1]
     assert client.get(path).status_code == 200
     assert client.post(path).status_code == 200
-    return Subscription.objects.get(email=message.to[0])
+    return Subscription.objects.filter(email=message.to[0]).order_by("pk").last()
 
 
 def test_double_opt_in_stores_and_sends_nothing_before_confirmation(client, home, finder):
@@ -271,15 +271,22 @@ def test_the_visible_unsubscribe_link_asks_once_and_a_link_checker_changes_nothi
 def manage_path(subscription) -> str:
     from django.urls import reverse
 
-    return reverse("alerts:manage", args=[tokens.manage_token(subscription.pk)])
+    return reverse("alerts:manage", args=[tokens.manage_token(subscription.email)])
+
+
+def alert_path(subscription) -> str:
+    from django.urls import reverse
+
+    return reverse("alerts:manage_alert", args=[tokens.manage_token(subscription.email), subscription.pk])
 
 
 def test_manage_page_changes_pauses_exports_and_deletes(client, subscriber):
     path = manage_path(subscriber)
     page = client.get(path)
     assert page.status_code == 200
+    assert alert_path(subscriber) in page.content.decode()
     response = client.post(
-        path,
+        alert_path(subscriber),
         {
             "frequency": "weekly",
             "language": "sl",
@@ -299,8 +306,9 @@ def test_manage_page_changes_pauses_exports_and_deletes(client, subscriber):
     )
     assert [s.slug for s in subscriber.sectors.all()] == ["design"]
     export = json.loads(client.get(path + "export/").content)
-    assert export["email"] == "jana@example.com" and export["sectors"] == ["design"] and export["keywords"] == ["film"]
-    client.post(path, {"delete": "1"})
+    [alert] = export["alerts"]
+    assert export["email"] == "jana@example.com" and alert["sectors"] == ["design"] and alert["keywords"] == ["film"]
+    client.post(path, {"delete": str(subscriber.pk)})
     assert not Subscription.objects.exists()
 
 
