@@ -50,7 +50,7 @@ test-postgres: messages ## The whole suite against a throwaway PostgreSQL server
 # chunks, the two-cluster run) and the cross-process cache checks.
 REDIS_TESTS := tests/kreativ/test_shared_cache.py tests/kreativ/test_fragments.py \
 	tests/opportunities/test_finder_cache.py tests/opportunities/test_public.py \
-	tests/opportunities/test_ratelimit.py tests/opportunities/test_alerts.py \
+	tests/kreativ/test_public_forms.py tests/opportunities/test_alerts.py \
 	tests/opportunities/test_alert_chunks.py tests/opportunities/test_alert_clusters.py
 
 test-redis: messages ## The tests of the cache and the task queue against a throwaway Redis server on loopback

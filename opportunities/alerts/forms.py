@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kreativ.models import Region, Sector
+from kreativ.public_forms.honeypot import HoneypotForm
 from opportunities.models import ApplicantType, Programme, Subscription
 
 # A finder's amount bucket, as the smallest amount a subscriber wants.
@@ -72,10 +73,8 @@ class FiltersForm(forms.Form):
         }
 
 
-class SubscribeForm(FiltersForm):
+class SubscribeForm(FiltersForm, HoneypotForm):
     email = forms.EmailField(label=_("Your e-mail"))
-    # Left empty by people; bots fill every field.
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
     field_order = ["email", "frequency", "language"]
 
@@ -94,15 +93,33 @@ class SubscribeForm(FiltersForm):
         }
 
 
-class WatchForm(forms.Form):
+class WatchForm(HoneypotForm):
     email = forms.EmailField(label=_("Your e-mail"))
-    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
 
 class SettingsForm(forms.ModelForm, FiltersForm):
-    """The subscriber's own page: the same filters, plus reminders and pausing."""
+    """One alert on the subscriber's page: the same filters, plus reminders and pausing."""
 
     frequency = forms.ChoiceField(label=_("How often"), choices=Subscription.Frequency.choices)
+
+    def clean(self) -> dict[str, Any]:
+        """Refuses filters that another alert of the same address already has."""
+        from opportunities.alerts import addresses
+
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        key = addresses.filters_key(
+            [s.slug for s in cleaned.get("sectors") or []],
+            [r.slug for r in cleaned.get("regions") or []],
+            [a.slug for a in cleaned.get("applicant_types") or []],
+            [p.pk for p in cleaned.get("programmes") or []],
+            cleaned.get("keywords") or "",
+            cleaned.get("min_amount"),
+        )
+        if addresses.alert_with_filters(self.instance.email, key, exclude_pk=self.instance.pk) is not None:
+            raise forms.ValidationError(_("You already have another alert with these filters."), code="duplicate")
+        return cleaned
 
     class Meta:
         model = Subscription

@@ -25,7 +25,8 @@ def _pattern(name: str) -> str:
 
 
 def manage_url(subscription: Subscription) -> str:
-    return _pattern("alerts:manage").format(tokens.manage_token(subscription.pk))
+    """The page of the subscription's address, where all its alerts are managed."""
+    return _pattern("alerts:manage").format(tokens.manage_token(subscription.email))
 
 
 def unsubscribe_url(subscription: Subscription) -> str:

@@ -1,13 +1,20 @@
 """Signed links for subscribers without an account (Django's signing, each use with its own salt).
 
 - confirm: carries the wished subscription itself, so nothing is stored before confirmation; expires;
-- manage: opens the page to change filters, pause, export or delete; expires, every e-mail has a fresh one;
-- unsubscribe: one click (RFC 8058), valid as long as the subscription exists;
-- watch: adds a call (named next to it in the URL) to the subscriber's reminders.
+- manage: opens the page of an e-mail address, where all its alerts are changed, paused, exported or
+  deleted; expires, every e-mail has a fresh one;
+- unsubscribe: one click (RFC 8058), stops one alert; valid as long as that alert exists;
+- watch: adds a call (named next to it in the URL) to the reminders of the alert whose e-mail held it.
+
+A manage link names the address, not one alert, so that any e-mail's link manages them all. Links
+e-mailed before an address could hold several alerts named their one alert (``{"s": pk}``); they
+are still read, for the address of that alert, until the last of them has expired
+(``ALERTS_MANAGE_LINK_MAX_AGE`` after the deployment that stopped making them).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -41,12 +48,23 @@ def read_confirm_token(token: str) -> dict[str, Any]:
     return _loads(token, "confirm", CONFIRM_MAX_AGE)
 
 
-def manage_token(subscription_pk: int) -> str:
-    return _dumps({"s": subscription_pk}, "manage")
+@dataclass(frozen=True)
+class ManageLink:
+    """What a manage link names: an address, or (links of before several alerts) one alert."""
+
+    email: str | None = None
+    subscription_pk: int | None = None
 
 
-def read_manage_token(token: str) -> int:
-    return int(_loads(token, "manage", settings.ALERTS_MANAGE_LINK_MAX_AGE)["s"])
+def manage_token(email: str) -> str:
+    return _dumps({"e": email}, "manage")
+
+
+def read_manage_token(token: str) -> ManageLink:
+    data = _loads(token, "manage", settings.ALERTS_MANAGE_LINK_MAX_AGE)
+    if "e" in data:
+        return ManageLink(email=str(data["e"]))
+    return ManageLink(subscription_pk=int(data["s"]))
 
 
 def unsubscribe_token(subscription_pk: int, email: str) -> str:

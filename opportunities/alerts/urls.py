@@ -12,6 +12,7 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("manage/<str:token>/", views.manage, name="manage"),
     path("manage/<str:token>/export/", views.export, name="export"),
+    path("manage/<str:token>/alert/<int:pk>/", views.manage_alert, name="manage_alert"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("watch/<str:token>/<int:call_pk>/", views.watch, name="watch"),
     path("feed/<str:token>/rss/", views.feed_rss, name="feed_rss"),

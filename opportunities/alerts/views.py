@@ -1,5 +1,6 @@
-"""The subscriber's pages: subscribe, confirm, manage (change, pause, export, delete), unsubscribe,
-watch a call, and the private feeds. No account: each page is reached by a signed link."""
+"""The subscriber's pages: subscribe, confirm, the address's page (each alert to change, pause or
+delete; export; delete all), unsubscribe from one alert, watch a call, and the private feeds. No
+account: each page is reached by a signed link."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from opportunities.alerts import links, ratelimit, tokens
+from kreativ.public_forms import ratelimit
+from opportunities.alerts import addresses, links, tokens
 from opportunities.alerts.forms import SettingsForm, SubscribeForm, WatchForm, apply_wish
 from opportunities.alerts.matching import calls_for
 from opportunities.models import FundingCall, Subscription, Watch
@@ -25,11 +27,9 @@ from opportunities.models import FundingCall, Subscription, Watch
 
 def _limited(request: HttpRequest, email: str) -> bool:
     """True when this address or this client asked too often (same answer for known and unknown addresses)."""
-    per_address = ratelimit.allow(f"alerts:address:{email.lower()}", settings.ALERTS_RATE_PER_ADDRESS, 3600)
-    per_client = ratelimit.allow(
-        f"alerts:client:{ratelimit.client_address(request)}", settings.ALERTS_RATE_PER_CLIENT, 3600
+    return not ratelimit.allow_client_and_target(
+        request, "alerts", email.lower(), settings.ALERTS_RATE_PER_ADDRESS, settings.ALERTS_RATE_PER_CLIENT
     )
-    return not (per_address and per_client)
 
 
 def _send_confirmation(email: str, wish: dict, request: HttpRequest) -> None:
@@ -59,7 +59,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             email = form.cleaned_data["email"].strip().lower()
             if _limited(request, email):
                 return render(request, "opportunities/alerts/limited.html", status=429)
-            if not form.cleaned_data["website"]:
+            if not form.filled_by_bot():
                 _send_confirmation(email, form.wish(), request)
             return render(request, "opportunities/alerts/sent.html", {"email": email})
     else:
@@ -77,7 +77,7 @@ def watch_request(request: HttpRequest, call_pk: int) -> HttpResponse:
     email = form.cleaned_data["email"].strip().lower()
     if _limited(request, email):
         return render(request, "opportunities/alerts/limited.html", status=429)
-    if not form.cleaned_data["website"]:
+    if not form.filled_by_bot():
         wish = {"language": translation.get_language(), "frequency": Subscription.Frequency.REMINDERS, "watch": call.pk}
         _send_confirmation(email, wish, request)
     return render(request, "opportunities/alerts/sent.html", {"email": email, "call": call})
@@ -89,7 +89,11 @@ def _invalid_link(request: HttpRequest, error: tokens.BadLink) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
-    """Double opt-in: the link shows a button (mail scanners follow links), the button confirms."""
+    """Double opt-in: the link shows a button (mail scanners follow links), the button confirms.
+
+    Confirming adds an alert to the address, or a watched call to one of its alerts; confirming
+    the filters of an alert the address already has changes that alert instead (see ``addresses``).
+    """
     try:
         wish = tokens.read_confirm_token(token)
     except tokens.BadLink as error:
@@ -97,53 +101,118 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     translation.activate(wish["language"])
     if request.method != "POST":
         return render(request, "opportunities/alerts/confirm.html", {"wish": wish, "token": token})
+    email = wish["email"]
+    already = False
     with transaction.atomic():
-        subscription, created = Subscription.objects.get_or_create(
-            email=wish["email"], defaults={"language": wish["language"], "frequency": wish["frequency"]}
-        )
-        now = timezone.now()
         if wish.get("watch"):
+            subscription = addresses.home_for_watches(email, wish["language"])
             call = FundingCall.objects.filter(pk=wish["watch"], live=True).first()
             if call is not None:
-                Watch.objects.get_or_create(subscription=subscription, call=call)
+                addresses.watch(subscription, call)
         else:
-            apply_wish(subscription, wish)
-            if not created:
+            subscription = addresses.alert_with_filters(email, addresses.key_of_wish(wish))
+            already = subscription is not None
+            if subscription is None:
+                now = timezone.now()
+                subscription = Subscription(email=email, confirmed_at=now, new_calls_since=now)
+                subscription.closing_until = subscription.reminders_until = now
+            else:
                 subscription.paused = False
-        if created:
-            subscription.confirmed_at = subscription.new_calls_since = now
-            subscription.closing_until = subscription.reminders_until = now
-        subscription.save()
+            apply_wish(subscription, wish)  # saves
     return render(
         request,
         "opportunities/alerts/confirmed.html",
         {
             "subscription": subscription,
-            "manage_url": links.manage_url(subscription),
+            "manage_url": _manage_path(subscription.email),
             "watching": bool(wish.get("watch")),
+            "already": already,
         },
     )
 
 
-def _subscription_for(token: str) -> Subscription:
-    return get_object_or_404(Subscription, pk=tokens.read_manage_token(token))
+def _manage_path(email: str) -> str:
+    """The address's page, for a link on a page (e-mails use ``links.manage_url``, absolute)."""
+    return reverse("alerts:manage", args=[tokens.manage_token(email)])
+
+
+def _address_for(link: tokens.ManageLink) -> str:
+    """The address a manage link names (a link of before several alerts: its alert's address)."""
+    if link.email is not None:
+        return link.email
+    email = Subscription.objects.filter(pk=link.subscription_pk).values_list("email", flat=True).first()
+    if email is None:
+        raise Http404
+    return email
+
+
+def _read_manage_link(request: HttpRequest, token: str, view: str, *args: object) -> str | HttpResponse:
+    """The address of a manage link, or the response to give instead: the page of an invalid link,
+    or a redirect from a link of before several alerts to the same page under a link of the address."""
+    try:
+        link = tokens.read_manage_token(token)
+    except tokens.BadLink as error:
+        return _invalid_link(request, error)
+    email = _address_for(link)
+    if link.email is None:
+        return redirect(reverse(view, args=[tokens.manage_token(email), *args]))
+    return email
 
 
 @require_http_methods(["GET", "POST"])
 def manage(request: HttpRequest, token: str) -> HttpResponse:
-    """The subscriber's page: change the filters, pause, stop watching calls, export or delete."""
-    try:
-        subscription = _subscription_for(token)
-    except tokens.BadLink as error:
-        return _invalid_link(request, error)
+    """The address's page: all its alerts, each to change, pause, resume or delete, the calls it
+    watches, its feeds, and everything kept about the address to export or delete."""
+    email = _read_manage_link(request, token, "alerts:manage")
+    if isinstance(email, HttpResponse):
+        return email
+    alerts = list(addresses.alerts_of(email))
+    if alerts:
+        translation.activate(alerts[-1].language)  # the newest alert's, the latest choice
+    if request.method == "POST":
+        mine = Subscription.objects.filter(email=email)
+        if "delete_all" in request.POST:
+            mine.delete()
+            return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": True})
+        for action, change in (("pause", {"paused": True}), ("resume", {"paused": False})):
+            if action in request.POST:
+                mine.filter(pk=_number(request.POST[action])).update(**change)
+        if "delete" in request.POST:
+            mine.filter(pk=_number(request.POST["delete"])).delete()
+        if "unwatch" in request.POST:
+            Watch.objects.filter(subscription__email=email, pk=_number(request.POST["unwatch"])).delete()
+        return redirect(reverse("alerts:manage", args=[token]))
+    return render(
+        request,
+        "opportunities/alerts/manage.html",
+        {
+            "email": email,
+            "alerts": [
+                {
+                    "subscription": alert,
+                    "rss_url": links.feed_url(alert, "rss"),
+                    "ical_url": links.feed_url(alert, "ical"),
+                }
+                for alert in alerts
+            ],
+            "token": token,
+        },
+    )
+
+
+def _number(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+@require_http_methods(["GET", "POST"])
+def manage_alert(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    """One alert of the address: its filters, frequency, language, reminder days and pause."""
+    email = _read_manage_link(request, token, "alerts:manage_alert", pk)
+    if isinstance(email, HttpResponse):
+        return email
+    subscription = get_object_or_404(Subscription, pk=pk, email=email)
     translation.activate(subscription.language)
     saved = False
-    if request.method == "POST" and "delete" in request.POST:
-        subscription.delete()
-        return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": True})
-    if request.method == "POST" and "unwatch" in request.POST:
-        Watch.objects.filter(subscription=subscription, call_id=request.POST.get("unwatch")).delete()
-        return redirect(reverse("alerts:manage", args=[token]))
     if request.method == "POST":
         form = SettingsForm(request.POST, instance=subscription)
         if form.is_valid():
@@ -155,35 +224,29 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         form = SettingsForm(instance=subscription)
     return render(
         request,
-        "opportunities/alerts/manage.html",
-        {
-            "form": form,
-            "subscription": subscription,
-            "saved": saved,
-            "token": token,
-            "watches": subscription.watches.select_related("call"),
-            "rss_url": links.feed_url(subscription, "rss"),
-            "ical_url": links.feed_url(subscription, "ical"),
-        },
+        "opportunities/alerts/manage_alert.html",
+        {"form": form, "subscription": subscription, "saved": saved, "token": token},
     )
 
 
 def export(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        subscription = _subscription_for(token)
-    except tokens.BadLink as error:
-        return _invalid_link(request, error)
+    """Everything kept about the address: all its alerts, watched calls and sent e-mails (JSON)."""
+    email = _read_manage_link(request, token, "alerts:export")
+    if isinstance(email, HttpResponse):
+        return email
     response = HttpResponse(
-        json.dumps(subscription.export(), ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        json.dumps(addresses.export(email), ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
     )
-    response["Content-Disposition"] = 'attachment; filename="funding-alert.json"'
+    response["Content-Disposition"] = 'attachment; filename="funding-alerts.json"'
     return response
 
 
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    """RFC 8058 one-click: a POST unsubscribes at once (mail clients send it without cookies).
+    """RFC 8058 one-click: a POST stops this one alert at once (mail clients send it without
+    cookies); the address's other alerts go on.
 
     A GET (a person following the link) shows one button, so that a link checker fetching the
     address cannot unsubscribe anybody.
@@ -195,29 +258,30 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     subscription = Subscription.objects.filter(pk=pk, email=email).first()
     if subscription is not None:
         translation.activate(subscription.language)
-    if request.method == "POST":
-        if subscription is not None:
-            subscription.delete()
-        return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": False})
-    if subscription is None:
-        return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": False})
-    return render(request, "opportunities/alerts/unsubscribe.html", {"subscription": subscription, "token": token})
+    if request.method == "GET" and subscription is not None:
+        return render(request, "opportunities/alerts/unsubscribe.html", {"subscription": subscription, "token": token})
+    if request.method == "POST" and subscription is not None:
+        subscription.delete()
+    # No link to the address's page here: an unsubscribe link never expires, a manage link does.
+    others = Subscription.objects.filter(email=email).exists()
+    return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": False, "others": others})
 
 
 def watch(request: HttpRequest, token: str, call_pk: int) -> HttpResponse:
-    """From a digest: add a call to the subscriber's reminders (harmless if followed twice)."""
+    """From a digest: add a call to the reminders of the alert that sent it (harmless if followed
+    twice; a call the address already watches under another alert stays there)."""
     try:
         subscription_pk = tokens.read_watch_token(token)
     except tokens.BadLink as error:
         return _invalid_link(request, error)
     subscription = get_object_or_404(Subscription, pk=subscription_pk)
     call = get_object_or_404(FundingCall.objects.public(), pk=call_pk)
-    Watch.objects.get_or_create(subscription=subscription, call=call)
-    translation.activate(subscription.language)
+    holder = addresses.watch(subscription, call).subscription
+    translation.activate(holder.language)
     return render(
         request,
         "opportunities/alerts/watched.html",
-        {"subscription": subscription, "call": call, "manage_url": links.manage_url(subscription)},
+        {"subscription": holder, "call": call, "manage_url": _manage_path(holder.email)},
     )
 
 

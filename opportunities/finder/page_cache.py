@@ -14,6 +14,14 @@ since statuses follow the clock.
 Signed-in users (editors previewing, moderators) are never served from, nor stored in, the cache.
 A cached view is the same for every anonymous reader, so the finder's template must hold nothing
 personal: no CSRF token (its forms use GET), no messages.
+
+A view is kept with the headers it was answered with (``Content-Type``, ``Content-Language``,
+``Vary``, validators such as ``ETag`` and ``Last-Modified``, ``Cache-Control``, anything else the
+view or a Wagtail hook set), so a cached reader gets the same answer as the first one. The view
+only marks its response (``store``); the middleware keeps it on the way out, after everything
+between it and the view has had its say. Cookies and the headers of one delivery (``Date``,
+``Content-Length``, hop-by-hop headers) are never kept. The middlewares before this one run on a
+cached answer as on any other, and add their own headers again.
 """
 
 from __future__ import annotations
@@ -42,14 +50,39 @@ def cache_key(request: HttpRequest) -> str | None:
     return f"{KEY_PREFIX}:{version}:{address}"
 
 
+# Never replayed: another reader's cookies, and what belongs to one delivery of the bytes.
+NOT_KEPT = frozenset(
+    {"set-cookie", "content-length", "date", "age", "connection", "keep-alive", "transfer-encoding", "upgrade"}
+)
+_MARK = "_finder_page_cache_key"
+
+
 def store(key: str | None, response: HttpResponse) -> None:
     """Keeps a rendered view under the key its request had before it was computed.
 
     A call published while the view was computed bumped the version since: the view, which may
-    not show it, stays under the old version's key, where no reader looks any more.
+    not show it, stays under the old version's key, where no reader looks any more. The response
+    is kept by ``FinderPageCacheMiddleware`` once it comes back through it, with its final headers.
     """
-    if key is not None and response.status_code == 200:
-        cache.set(key, response.content, settings.FINDER_CACHE_SECONDS)
+    if key is not None:
+        setattr(response, _MARK, key)
+
+
+def _keep(key: str, response: HttpResponse) -> None:
+    if response.status_code != 200 or response.streaming:
+        return
+    headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_KEPT]
+    cache.set(key, {"content": response.content, "headers": headers}, settings.FINDER_CACHE_SECONDS)
+
+
+def _answer(entry: object) -> HttpResponse | None:
+    """The stored view as a response, or ``None`` for anything else under the key."""
+    if not isinstance(entry, dict) or "content" not in entry:
+        return None
+    response = HttpResponse(entry["content"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response
 
 
 class FinderPageCacheMiddleware:
@@ -61,7 +94,11 @@ class FinderPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         key = cache_key(request)
         if key is not None:
-            content = cache.get(key)
-            if content is not None:
-                return HttpResponse(content)
-        return self.get_response(request)
+            cached = _answer(cache.get(key))
+            if cached is not None:
+                return cached
+        response = self.get_response(request)
+        marked = getattr(response, _MARK, None)
+        if marked is not None:
+            _keep(marked, response)
+        return response

@@ -1,10 +1,13 @@
 """Funding alerts: who wants to hear about which calls, what was sent, and which calls they watch.
 
+A subscription is one alert: an e-mail address and the filters, frequency and language of the
+e-mails it gets. An address may hold several, like the saved searches of the EU portal, each with
+its own unsubscribe link and feeds; one link manages them all (``opportunities.alerts.addresses``).
 A subscription exists only once its e-mail address is confirmed (the confirmation link carries
 the wished filters, signed), so nothing is stored or sent for an address nobody confirmed. What has
 been sent is kept as a log of digests; each subscription also keeps the moments up to which it
 has been told about new calls, closing deadlines and reminders, so a repeated or interrupted run
-never sends a call twice.
+never sends it a call twice.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ def new_token() -> str:
 
 
 class Subscription(models.Model):
-    """One confirmed e-mail address and the calls it wants to hear about."""
+    """One alert of a confirmed e-mail address: the calls it wants to hear about, and how often."""
 
     class Frequency(models.TextChoices):
         INSTANT = "instant", _("As soon as a call is approved")
@@ -32,7 +35,7 @@ class Subscription(models.Model):
         WEEKLY = "weekly", _("Weekly")
         REMINDERS = "reminders", _("Only reminders for calls I watch")
 
-    email = models.EmailField(_("e-mail"), unique=True)
+    email = models.EmailField(_("e-mail"), db_index=True)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="cs")
     frequency = models.CharField(_("how often"), max_length=12, choices=Frequency.choices, default=Frequency.WEEKLY)
     sectors = models.ManyToManyField("kreativ.Sector", verbose_name=_("sectors"), blank=True, related_name="+")
@@ -82,9 +85,8 @@ class Subscription(models.Model):
         return [word.strip() for word in self.keywords.split(",") if word.strip()]
 
     def export(self) -> dict[str, Any]:
-        """Everything the portal keeps about the subscriber (their right of access, as JSON)."""
+        """Everything the portal keeps about this alert (the address's export holds one per alert)."""
         return {
-            "email": self.email,
             "language": self.language,
             "frequency": self.frequency,
             "sectors": sorted(s.slug for s in self.sectors.all()),
@@ -106,7 +108,12 @@ class Subscription(models.Model):
 
 
 class Watch(models.Model):
-    """A call a subscriber wants reminders for, before each of its deadlines."""
+    """A call a subscriber wants reminders for, before each of its deadlines.
+
+    A watch belongs to one of the address's alerts, whose reminder days, language and pause it
+    follows, and which sends the reminders; an address watches a call under one alert at most
+    (``opportunities.alerts.addresses.watch``), so a deadline is reminded once.
+    """
 
     subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="watches")
     call = models.ForeignKey("opportunities.FundingCall", on_delete=models.CASCADE, related_name="watches")

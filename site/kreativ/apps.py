@@ -12,5 +12,6 @@ class KreativConfig(AppConfig):
 
     def ready(self) -> None:
         from kreativ import fragments
+        from kreativ.public_forms import client  # noqa: F401  (registers the check of the proxy settings)
 
         fragments.connect()

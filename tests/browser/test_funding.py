@@ -1,4 +1,5 @@
-"""The funding radar in a real browser: the finder's facets, a call's page, subscribing to alerts."""
+"""The funding radar in a real browser: the finder's facets, a call's page, subscribing to alerts
+(two on one address, managed from its page)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,14 @@ def test_finder_facets_and_a_call_page(live_server, page, radar):
     assert page.js_errors == []
 
 
+def confirm_last_mail(page, live_server) -> None:
+    link = next(word for word in mail.outbox[-1].body.split() if "/alerts/confirm/" in word)
+    page.goto(live_server.url + "/alerts/" + link.split("/alerts/", 1)[1])
+    assert serious_violations(page) == []
+    page.get_by_role("button", name=t("Confirm"), exact=True).click()
+    page.wait_for_selector(".notice--success")
+
+
 def test_subscribe_from_the_finder_and_confirm(live_server, page, radar):
     page.goto(f"{live_server.url}{radar.url}?sector=design")
     page.locator(".finder__feeds a.button").click()
@@ -74,12 +83,32 @@ def test_subscribe_from_the_finder_and_confirm(live_server, page, radar):
     page.fill("#id_email", "jana@example.com")
     page.get_by_role("button", name=t("Send me a confirmation e-mail"), exact=True).click()
     page.wait_for_selector(".notice--success")
-    [message] = mail.outbox
-    link = next(word for word in message.body.split() if "/alerts/confirm/" in word)
-    page.goto(live_server.url + "/alerts/" + link.split("/alerts/", 1)[1])
-    assert serious_violations(page) == []
-    page.get_by_role("button", name=t("Confirm"), exact=True).click()
-    page.wait_for_selector(".notice--success")
+    assert len(mail.outbox) == 1
+    confirm_last_mail(page, live_server)
     from opportunities.models import Subscription
 
     assert [s.slug for s in Subscription.objects.get(email="jana@example.com").sectors.all()] == ["design"]
+
+    # A second alert on the same address, with other filters, added from the address's page.
+    page.get_by_role("link", name=t("Manage your alerts"), exact=True).click()
+    page.wait_for_selector(".alert-card")
+    page.get_by_role("link", name=t("Add another alert"), exact=True).click()
+    page.wait_for_url(re.compile(r"/alerts/$"))
+    page.check('main input[value="music"]')
+    page.fill("#id_email", "jana@example.com")
+    page.get_by_role("button", name=t("Send me a confirmation e-mail"), exact=True).click()
+    page.wait_for_selector(".notice--success")
+    confirm_last_mail(page, live_server)
+    alerts = Subscription.objects.filter(email="jana@example.com").order_by("pk")
+    assert [[s.slug for s in a.sectors.all()] for a in alerts] == [["design"], ["music"]]
+
+    # The page lists both; each is paused on its own.
+    page.get_by_role("link", name=t("Manage your alerts"), exact=True).click()
+    cards = page.locator(".alert-card")
+    cards.first.wait_for()
+    assert cards.count() == 2
+    assert serious_violations(page) == []
+    cards.nth(1).get_by_role("button", name=t("Pause"), exact=True).click()
+    page.locator(".alert-card").nth(1).get_by_role("button", name=t("Resume"), exact=True).wait_for()
+    assert [a.paused for a in alerts.all()] == [False, True]
+    assert page.js_errors == []

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 
 from kreativ import fragments
-from opportunities.alerts import ratelimit
+from kreativ.public_forms import ratelimit
 from opportunities.finder import facet_index
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +95,7 @@ def test_a_version_bumped_in_another_process_reaches_this_one(empty_cache, home)
 def test_the_rate_limit_counts_the_attempts_of_every_process(empty_cache):
     key = "alerts:client:shared"
     assert in_another_process(
-        "from opportunities.alerts import ratelimit\n"
+        "from kreativ.public_forms import ratelimit\n"
         f"print(json.dumps([ratelimit.allow({key!r}, 2, 3600) for _ in range(2)]))"
     ) == [True, True]
     assert ratelimit.allow(key, 2, 3600) is False

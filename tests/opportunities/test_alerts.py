@@ -40,8 +40,9 @@ def links_in(message) -> list[str]:
 
 
 def subscribe(client, email="jana@example.com", **fields):
+    headers = {name: fields.pop(name) for name in list(fields) if name.isupper()}  # REMOTE_ADDR, HTTP_…
     data = {"email": email, "frequency": "daily", "language": "cs", **fields}
-    return client.post(SUBSCRIBE, data)
+    return client.post(SUBSCRIBE, data, **headers)
 
 
 def confirm_from_mail(client, message) -> Subscription:
@@ -49,7 +50,7 @@ def confirm_from_mail(client, message) -> Subscription:
     path = url.split("testserver", 1)[1]
     assert client.get(path).status_code == 200
     assert client.post(path).status_code == 200
-    return Subscription.objects.get(email=message.to[0])
+    return Subscription.objects.filter(email=message.to[0]).order_by("pk").last()
 
 
 def test_double_opt_in_stores_and_sends_nothing_before_confirmation(client, home, finder):
@@ -88,6 +89,38 @@ def test_subscribing_is_rate_limited_per_address_and_per_client(client, home):
         assert subscribe(client, email=f"b{number}@example.com").status_code == 200
     assert subscribe(client, email="c@example.com").status_code == 429
     assert len(mail.outbox) == 4
+
+
+@override_settings(ALERTS_RATE_PER_ADDRESS=10, ALERTS_RATE_PER_CLIENT=2, KREATIV_TRUSTED_PROXY_COUNT=0)
+def test_without_a_proxy_a_forged_forwarded_header_does_not_make_another_client(client, home):
+    from django.core.cache import cache
+
+    cache.clear()
+    statuses = [
+        subscribe(client, email=f"x{number}@example.com", HTTP_X_FORWARDED_FOR=f"203.0.113.{number}").status_code
+        for number in range(3)
+    ]
+    assert statuses == [200, 200, 429]  # all three came from 127.0.0.1
+
+
+@override_settings(ALERTS_RATE_PER_ADDRESS=10, ALERTS_RATE_PER_CLIENT=2, KREATIV_TRUSTED_PROXY_COUNT=1)
+def test_behind_one_proxy_each_client_has_its_own_limit_however_it_dresses_the_header(client, home):
+    from django.core.cache import cache
+
+    cache.clear()
+    nginx = {"REMOTE_ADDR": "127.0.0.1"}  # every request arrives from the proxy
+
+    def from_client(email, forwarded):
+        return subscribe(client, email=email, HTTP_X_FORWARDED_FOR=forwarded, **nginx).status_code
+
+    assert from_client("a1@example.com", "203.0.113.1") == 200
+    assert from_client("a2@example.com", "203.0.113.1") == 200
+    assert from_client("a3@example.com", "203.0.113.1") == 429
+    # Another visitor behind the same proxy is not stopped by the first one.
+    assert from_client("b1@example.com", "203.0.113.2") == 200
+    # Prepending addresses does not make the first visitor someone else: nginx appends the real one.
+    assert from_client("a4@example.com", "198.51.100.9, 203.0.113.1") == 429
+    assert from_client("a5@example.com", "unknown, 10.0.0.1, 203.0.113.1") == 429
 
 
 def test_a_bad_form_value_gets_a_clear_error(client, home):
@@ -238,15 +271,22 @@ def test_the_visible_unsubscribe_link_asks_once_and_a_link_checker_changes_nothi
 def manage_path(subscription) -> str:
     from django.urls import reverse
 
-    return reverse("alerts:manage", args=[tokens.manage_token(subscription.pk)])
+    return reverse("alerts:manage", args=[tokens.manage_token(subscription.email)])
+
+
+def alert_path(subscription) -> str:
+    from django.urls import reverse
+
+    return reverse("alerts:manage_alert", args=[tokens.manage_token(subscription.email), subscription.pk])
 
 
 def test_manage_page_changes_pauses_exports_and_deletes(client, subscriber):
     path = manage_path(subscriber)
     page = client.get(path)
     assert page.status_code == 200
+    assert alert_path(subscriber) in page.content.decode()
     response = client.post(
-        path,
+        alert_path(subscriber),
         {
             "frequency": "weekly",
             "language": "sl",
@@ -266,8 +306,9 @@ def test_manage_page_changes_pauses_exports_and_deletes(client, subscriber):
     )
     assert [s.slug for s in subscriber.sectors.all()] == ["design"]
     export = json.loads(client.get(path + "export/").content)
-    assert export["email"] == "jana@example.com" and export["sectors"] == ["design"] and export["keywords"] == ["film"]
-    client.post(path, {"delete": "1"})
+    [alert] = export["alerts"]
+    assert export["email"] == "jana@example.com" and alert["sectors"] == ["design"] and alert["keywords"] == ["film"]
+    client.post(path, {"delete": str(subscriber.pk)})
     assert not Subscription.objects.exists()
 
 

@@ -128,3 +128,48 @@ def test_an_edited_finder_text_or_footer_shows_at_once(client, finder, publish, 
     footer.organisation = "Krajské kreativní centrum"
     footer.save()
     assert "Krajské kreativní centrum" in client.get(finder.url).content.decode()
+
+
+def answer_headers(response) -> dict[str, str]:
+    return {name: value for name, value in response.items() if name not in ("Date",)}
+
+
+def test_a_cached_view_answers_with_the_headers_of_the_computed_one(client, finder, publish, cached, monkeypatch):
+    publish(make_item("music", title="Music export support"))
+    first = client.get(finder.url)
+    monkeypatch.setattr(Page, "route", refuse_to_compute)
+    again = client.get(finder.url)
+    assert answer_headers(again) == answer_headers(first)
+    assert again["Content-Language"] == "cs" and "Cookie" in again["Vary"]
+
+
+def test_headers_the_view_sets_are_kept_and_its_cookies_are_not(client, finder, publish, cached, monkeypatch):
+    from django.template.response import TemplateResponse
+
+    from opportunities.models import pages
+
+    class Answered(TemplateResponse):
+        """The finder's response, with the headers a view may set on it."""
+
+        def render(self):
+            super().render()
+            self["Content-Language"] = "cs-CZ"
+            self["Vary"] = "Accept-Language"
+            self["ETag"] = '"finder-1"'
+            self["Last-Modified"] = "Wed, 02 Dec 2026 10:00:00 GMT"
+            self["Cache-Control"] = "max-age=60"
+            self.set_cookie("seen", "yes")
+            return self
+
+    publish(make_item("music", title="Music export support"))
+    monkeypatch.setattr(pages, "TemplateResponse", Answered)
+    first = client.get(finder.url + "?sector=music")
+    assert first.cookies["seen"].value == "yes"
+    client.cookies.clear()
+    monkeypatch.setattr(Page, "route", refuse_to_compute)
+    again = client.get(finder.url + "?sector=music")
+    assert again.content == first.content
+    for name in ("Content-Type", "Content-Language", "Vary", "ETag", "Last-Modified", "Cache-Control"):
+        assert again[name] == first[name], name
+    assert again["Vary"] == "Accept-Language, Cookie"
+    assert "seen" not in again.cookies  # one reader's cookie is never handed to the next

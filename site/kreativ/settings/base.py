@@ -268,6 +268,13 @@ FINDER_CACHE_SECONDS = env_int("KREATIV_FINDER_CACHE_SECONDS", 60)
 # A crawl of one source that runs longer than this is stopped and recorded as failed.
 CRAWL_TIMEOUT = env_int("KREATIV_CRAWL_TIMEOUT", 3600)
 
+# Public forms (alerts; later the catalogue, exchange, bookings) count their rate limits per client.
+# Behind a reverse proxy the client is the right-most address in X-Forwarded-For that the proxies
+# added: give their number (nginx alone: 1), or their addresses, one per proxy, the nearest last.
+# 0 and an empty list: no proxy, REMOTE_ADDR is the client and X-Forwarded-For is ignored.
+KREATIV_TRUSTED_PROXY_COUNT = env_int("KREATIV_TRUSTED_PROXY_COUNT", 0)
+KREATIV_TRUSTED_PROXIES = env_list("KREATIV_TRUSTED_PROXIES")
+
 # Funding alerts: how often one address and one client may ask for a confirmation e-mail (per
 # hour), how long the links in e-mails open the subscriber's page, how many calls a private feed holds.
 ALERTS_RATE_PER_ADDRESS = env_int("ALERTS_RATE_PER_ADDRESS", 3)
