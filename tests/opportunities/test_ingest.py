@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import WorkflowState, WorkflowTask
 
+from kreativ.sanitise import sanitise_html
 from opportunities.intake import ingest
 from opportunities.models import CrawlRun, DuplicateSuggestion, FundingCall, Source, SourceRecord
 from opportunities.moderation.merge import merge_calls
@@ -200,18 +201,19 @@ def test_item_without_title_or_id_is_refused_with_a_reason():
     assert not FundingCall.objects.exists()
 
 
-def test_hostile_description_is_sanitised_before_it_is_stored():
+def test_a_description_the_crawler_did_not_sanitise_is_refused_not_cleaned():
+    """Crawled HTML is sanitised once, in the crawler; an item that skipped it gets a clear error."""
     hostile = (
         '<p onclick="steal()">Apply <a href="javascript:alert(1)">here</a></p>'
         '<script>alert("x")</script><img src=x onerror="alert(2)"><a href="https://ok.example">ok</a>'
     )
-    ingest.ingest_item("eu_ft", make_item(description=hostile))
-    call = FundingCall.objects.get()
-    stored = call.description + str(call.revisions.first().content)
-    assert "<script" not in stored and "alert(" not in stored
-    assert "onclick" not in stored and "onerror" not in stored
-    assert "javascript:" not in stored
-    assert 'href="https://ok.example"' in call.description
+    with pytest.raises(ingest.InvalidItem, match="not sanitised"):
+        ingest.ingest_item("eu_ft", make_item(description=hostile))
+    assert not FundingCall.objects.exists() and not SourceRecord.objects.exists()
+
+    sanitised = sanitise_html(hostile)
+    assert ingest.ingest_item("eu_ft", make_item(description=sanitised)) == ingest.NEW
+    assert FundingCall.objects.get().description == sanitised
 
 
 def test_same_identifier_from_another_source_is_suggested_as_a_duplicate_and_merged(moderator):
