@@ -48,7 +48,13 @@ def spider_command(source: Source, urls: list[str], output: Path, report: Path, 
 
 
 def crawl_source(source: Source, urls: list[str] | None = None, fast: bool = False) -> CrawlRun:
-    """Crawls one source in a child process and ingests what it found; returns the recorded run."""
+    """Crawls one source in a child process and ingests what it found; returns the recorded run.
+
+    Calls the source no longer lists are marked so only when the child's report proves it read the
+    whole listing (``crawler.report.saw_whole_listing``): no report, no marks.
+    """
+    from crawler.report import saw_whole_listing
+
     started = timezone.now()
     urls = list(urls or ([source.url] if source.url else []))
     errors: list[dict[str, Any]] = []
@@ -93,7 +99,7 @@ def crawl_source(source: Source, urls: list[str] | None = None, fast: bool = Fal
     stats = {
         **report.get("stats", {}),
         "finish_reason": report.get("finish_reason") or "failed",
-        "listing_complete": bool(report.get("listing_complete")) and report.get("finish_reason") == "finished",
+        "listing_complete": saw_whole_listing(report),
         "ingest_counts": dict(counts),
     }
     run = ingest.finish_run(source.slug, set(report.get("seen_external_ids", [])), stats, errors, started_at=started)

@@ -146,6 +146,15 @@ def test_a_run_whose_listing_failed_marks_nothing_as_vanished():
     assert SourceRecord.objects.filter(is_listed=True).count() == 2
 
 
+def test_stats_that_do_not_say_the_listing_was_whole_mark_nothing():
+    ingest.ingest_item("eu_ft", make_item("A"))
+    ingest.ingest_item("eu_ft", make_item("B", title="Another call"))
+    for stats in ({}, {"finish_reason": "finished"}, {"listing_complete": "true"}):
+        run = ingest.finish_run("eu_ft", {"A"}, stats, [])
+        assert run.items_unlisted == 0
+    assert SourceRecord.objects.filter(is_listed=True).count() == 2
+
+
 def test_a_failed_call_page_does_not_stop_vanished_calls_being_marked():
     for external_id in ("A", "B", "C"):
         ingest.ingest_item("eu_ft", make_item(external_id, title=f"Call {external_id}"))
