@@ -29,12 +29,14 @@ def snapshot(name: str) -> EuSearchDouble:
 
 
 def crawl_eu(double: EuSearchDouble, monkeypatch) -> CrawlRun:
+    """``manage.py crawl eu_ft`` with no --url: the API's address comes from EU_FT_API_URL, as the
+    README says, since the eu_ft source leaves its address to the spider."""
     with LoopbackServer.for_eu_api(double) as server:
+        monkeypatch.setenv("EU_FT_API_URL", server.url("/search-api/prod/rest/search"))
         monkeypatch.setenv("EU_FT_TOPIC_URL", server.url("/topicDetails"))
         monkeypatch.setenv("EU_FT_FETCH_DETAILS", "0")
-        call_command(
-            "crawl", "eu_ft", url=[server.url("/search-api/prod/rest/search")], fast=True, stdout=io.StringIO()
-        )
+        call_command("crawl", "eu_ft", fast=True, stdout=io.StringIO())
+        assert server.paths("POST"), "the crawl did not ask the API at EU_FT_API_URL"
     return CrawlRun.objects.filter(source__slug="eu_ft").latest("started_at")
 
 
