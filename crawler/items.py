@@ -11,7 +11,7 @@ external_id        the source's stable key for the call; EU: the result's ``refe
 url                the call's public page, absolute (str, required)
 title              plain text (str, required)
 summary            plain text, at most 500 characters (str, may be empty)
-description        sanitised HTML (``crawler.sanitise``), links absolute (str, may be empty)
+description        HTML sanitised by the loader (``kreativ.sanitise``), links absolute (str, may be empty)
 call_identifier    the funder's code, e.g. ``"CREA-CULT-2026-COOP"`` (str or None)
 programme          e.g. ``"Creative Europe (CREA)"`` (str or None)
 funder             who gives the money (str or None)

@@ -1,8 +1,9 @@
 """Item loaders: where a parser's raw strings become the item's normalised values.
 
 Parsers add what a page says, as it says it (``"16. září 2026"``, ``"48.825,00 €"``,
-``"Bez omezení"``); the input and output processors here apply ``crawler.normalise`` and
-``crawler.sanitise`` with the source's conventions, which the parser passes as loader context:
+``"Bez omezení"``); the input and output processors here apply ``crawler.normalise``,
+``crawler.text`` and the project's HTML allow-list (``kreativ.sanitise``) with the source's
+conventions, which the parser passes as loader context:
 
 - ``source``: the Source slug (becomes ``item["source"]``);
 - ``timezone``: the zone of local dates, e.g. ``"Europe/Prague"`` (default ``"UTC"``);
@@ -29,7 +30,8 @@ from scrapy.loader import ItemLoader
 
 from crawler import normalise, vocabulary
 from crawler.items import CallItem
-from crawler.sanitise import html_to_text, sanitise_html, summarise
+from crawler.text import html_to_text, summarise
+from kreativ.sanitise import sanitise_html
 
 MONEY_FIELDS = ("budget_total", "amount_min", "amount_max")
 
@@ -74,6 +76,8 @@ def to_url(value: str, loader_context: dict[str, Any]) -> str:
 
 
 def to_description(value: str, loader_context: dict[str, Any]) -> str:
+    """The one place crawled HTML is sanitised (docs/crawler.md, "Descriptions"): here the page's
+    address is known, so its relative links become absolute instead of being dropped."""
     return sanitise_html(value, loader_context.get("base_url"))
 
 

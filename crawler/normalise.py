@@ -221,11 +221,6 @@ def parse_date_range(
     return starts[0], ends[-1]
 
 
-def end_of_local_day(value: date, tz: str | ZoneInfo) -> datetime:
-    """23:59:59 of ``value`` in ``tz``: what a deadline without a time means."""
-    return _at(value, None, _zone(tz), True)
-
-
 def sorted_unique(values: Iterable[datetime | None]) -> list[datetime]:
     """Datetimes without ``None`` and repeats, earliest first."""
     seen: dict[datetime, None] = {}
@@ -413,8 +408,3 @@ def guess_support_kind(text: str | None, default: str = "other") -> str:
         if pattern.search(folded):
             return kind
     return default
-
-
-def as_utc_iso(value: datetime | None) -> str | None:
-    """An aware datetime as ISO 8601 (for JSON output), keeping its own offset."""
-    return value.isoformat() if value else None

@@ -10,7 +10,9 @@ else, so the crawler knows nothing of models, revisions or workflows. The module
 
 Both run in one worker thread, never in the event loop's thread: Django refuses synchronous ORM
 calls inside a running asyncio loop (Scrapy's reactor), and one thread keeps SQLite writes serial
-while the crawl goes on downloading.
+while the crawl goes on downloading. ``finish_run`` is called when the spider has closed, with the
+reason it closed for, so that ``crawler.report.saw_whole_listing`` can tell a finished run from
+one that was stopped halfway through its listing.
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
+from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 
 from crawler.items import REQUIRED_FIELDS, complete
-from crawler.report import RunReport
+from crawler.report import RunReport, saw_whole_listing
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -80,7 +83,8 @@ class ValidateAndCleanPipeline:
 
 
 class IngestPipeline:
-    """Hands every item to ``ingest.ingest_item`` and, at the end, the run to ``ingest.finish_run``.
+    """Hands every item to ``ingest.ingest_item`` and, once the spider has closed, the run to
+    ``ingest.finish_run``.
 
     Off unless ``KREATIV_INGEST_ENABLED``; with ``KREATIV_INGEST_DJANGO_SETUP`` it calls
     ``django.setup()`` first (the crawl runs in a child process with ``DJANGO_SETTINGS_MODULE``).
@@ -101,7 +105,11 @@ class IngestPipeline:
         settings = crawler.settings
         if not settings.getbool("KREATIV_INGEST_ENABLED"):
             raise NotConfigured("KREATIV_INGEST_ENABLED is off")
-        return cls(crawler, settings.get("KREATIV_INGEST_MODULE"), settings.getbool("KREATIV_INGEST_DJANGO_SETUP"))
+        pipeline = cls(crawler, settings.get("KREATIV_INGEST_MODULE"), settings.getbool("KREATIV_INGEST_DJANGO_SETUP"))
+        # Not close_spider: item pipelines are closed before the engine sends spider_closed, and
+        # only spider_closed carries the reason, without which completeness cannot be judged.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     @property
     def source(self) -> str:
@@ -144,19 +152,27 @@ class IngestPipeline:
             self.crawler.stats.inc_value(f"kreativ/ingest/{result}")
         return item
 
-    async def close_spider(self, spider: object = None) -> None:
+    async def spider_closed(self, spider: object = None, reason: str | None = None) -> None:
+        if self.executor is None:
+            return  # the spider never opened: nothing was ingested, no run to record
+        if self.ingest is None:  # the ingest module failed to load (already logged)
+            self.executor.shutdown(wait=True)
+            self.executor = None
+            return
         report = RunReport.of(self.crawler)
+        facts = report.as_dict(reason) if report else None
         seen = set(report.seen_external_ids) if report else set()
         errors = list(report.errors) if report else []
-        stats = dict(report.as_dict()["stats"]) if report else {}
-        stats["listing_complete"] = report.listing_complete if report else True
+        stats = dict(facts["stats"]) if facts else {}
+        stats["finish_reason"] = reason
+        stats["listing_complete"] = saw_whole_listing(facts)
         stats["ingest_counts"] = dict(self.counts)
         try:
             await self._in_thread(self.ingest.finish_run, self.source, seen, stats, errors)
         finally:
-            assert self.executor is not None
             self.executor.submit(_close_django_connections).result()
             self.executor.shutdown(wait=True)
+            self.executor = None
 
 
 def _close_django_connections() -> None:

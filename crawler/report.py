@@ -14,12 +14,17 @@ Each error is a dict ``{"url", "kind", "message", "page", "status", "external_id
 one of ``http``, ``timeout``, ``network``, ``robots``, ``parse``, ``invalid-item``, ``ingest``, ``other``
 and ``page`` is ``listing``, ``call`` or ``detail``. ``listing_complete`` is false when a listing page
 failed: then the run cannot tell which calls are gone, and ``finish_run`` must not mark any.
+
+``saw_whole_listing`` is the one judgement of a run's completeness that both ways to ingest use
+(``IngestPipeline`` in the crawl's process, ``opportunities.intake.crawl`` reading ``--report``):
+only a report that says the listing was read whole, from a run that finished, counts.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +69,20 @@ def describe_failure(failure: Failure) -> tuple[str, str, int | None]:
         kind = "robots" if "robots" in message.lower() else "other"
         return kind, message, None
     return "other", f"{type(error).__name__}: {error}", None
+
+
+def saw_whole_listing(report: Mapping[str, Any] | None) -> bool:
+    """Whether a run's report (``RunReport.as_dict``, or the ``--report`` file) proves that the run
+    read its source's whole listing, so that a call it did not see is no longer listed.
+
+    Anything short of proof is ``False``: no report, a report that does not say, a listing page
+    that failed, or a run that did not finish (``finish_reason`` other than ``"finished"``: shut
+    down, cancelled, stopped by a ``CLOSESPIDER_*`` limit, or not known). A run that cannot prove
+    it saw the whole listing must never mark calls as gone.
+    """
+    if not report:
+        return False
+    return report.get("listing_complete") is True and report.get("finish_reason") == "finished"
 
 
 def _jsonable(value: Any) -> Any:

@@ -7,8 +7,9 @@ Twisted's reactor cannot be restarted, so a long-lived process (the django-q2 wo
                                  [--output items.jsonl] [--report report.json]
                                  [--ingest] [--fast] [-s NAME=VALUE ...]
 
-``--url`` (repeatable) replaces the spider's start URLs (for ``eu_ft``: the API's base URL), so a
-saved copy or a mirror can stand in. ``--config`` is the Source's configuration as a JSON object.
+``--url`` (repeatable) names the start URLs (for ``eu_ft``: the API's base URL) before the config's
+``start_urls`` and the spider's defaults (``crawler.start_urls``), so a saved copy or a mirror can
+stand in. ``--config`` is the Source's configuration as a JSON object.
 ``--output`` writes each item as a JSON line (``crawler.items.to_jsonable``); ``--report`` writes
 the run's report (seen external ids, errors, stats, ``listing_complete``; see ``crawler.report``).
 ``--ingest`` turns the ``IngestPipeline`` on (``opportunities.intake.ingest``, or ``KREATIV_INGEST_MODULE``).

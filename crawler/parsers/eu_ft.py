@@ -32,7 +32,7 @@ from typing import Any
 from crawler import normalise, vocabulary
 from crawler.items import CallItem
 from crawler.loaders import CallLoader
-from crawler.sanitise import html_to_text
+from crawler.text import html_to_text
 
 SOURCE = "eu_ft"
 PORTAL = "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities"

@@ -6,20 +6,23 @@ failure against the source and the URL and lets the crawl go on.
 
 Arguments (``scrapy crawl NAME -a ...`` or ``python -m crawler.run NAME ...``):
 
-- ``start_urls``: replaces the spider's start URLs (a JSON list, or URLs separated by commas or
+- ``start_urls``: the command line's start URLs (a JSON list, or URLs separated by commas or
   whitespace), so a saved copy or a mirror can stand in;
 - ``config``: a JSON object with the source's settings (see README, "Crawler"); keys common to all
-  spiders: ``source`` (the Source slug, default the spider's name), ``language``, ``timezone``,
-  ``languages``, ``currency``, ``regions``, ``sectors``, ``support_kind``, ``funder``, ``programme``;
+  spiders: ``source`` (the Source slug, default the spider's name), ``start_urls``, ``language``,
+  ``timezone``, ``languages``, ``currency``, ``regions``, ``sectors``, ``support_kind``,
+  ``funder``, ``programme``;
 - ``source``: the Source slug, a shortcut for ``config.source``.
+
+The start URLs are chosen when the spider is created from its crawler (its settings are known
+then): the command line's, else the config's, else the spider's defaults (``crawler.start_urls``).
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import AsyncIterator, Iterable
-from typing import Any, ClassVar
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import scrapy
 from scrapy.http import Request, Response
@@ -27,18 +30,11 @@ from twisted.python.failure import Failure
 
 from crawler.loaders import CallLoader
 from crawler.report import describe_failure, page_failed
+from crawler.start_urls import StartUrls, choose_start_urls, configured_start_urls, parse_start_urls
 
-
-def parse_start_urls(value: str | Iterable[str] | None) -> list[str]:
-    """Start URLs from a spider argument: a JSON list, or URLs separated by commas or whitespace."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        text = value.strip()
-        if text.startswith("["):
-            return [str(url) for url in json.loads(text)]
-        return [url for url in re.split(r"[\s,]+", text) if url]
-    return list(value)
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.settings import BaseSettings
 
 
 def parse_config(value: str | dict[str, Any] | None) -> dict[str, Any]:
@@ -57,6 +53,8 @@ class KreativSpider(scrapy.Spider):
     """Base of the Kreativ spiders. Subclasses set the class attributes below and ``start``."""
 
     default_start_urls: ClassVar[list[str]] = []
+    # The setting that holds the spider's own start URL instead, e.g. "EU_FT_API_URL".
+    start_url_setting: ClassVar[str | None] = None
     timezone: ClassVar[str] = "UTC"
     languages: ClassVar[tuple[str, ...]] = ("en",)
     language: ClassVar[str | None] = None
@@ -65,7 +63,6 @@ class KreativSpider(scrapy.Spider):
     sectors: ClassVar[tuple[str, ...]] = ()
     support_kind: ClassVar[str | None] = None
     required_config: ClassVar[tuple[str, ...]] = ()
-    needs_start_urls: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -77,14 +74,37 @@ class KreativSpider(scrapy.Spider):
     ):
         super().__init__(*args, **kwargs)
         self.config = parse_config(config)
-        self.start_urls = parse_start_urls(start_urls) or parse_start_urls(self.config.get("start_urls"))
-        self.start_urls = self.start_urls or list(self.default_start_urls)
+        self.command_line_urls = parse_start_urls(start_urls)
+        self.start_urls: list[str] = []
         self.source_slug = source or self.config.get("source") or self.name
         missing = [key for key in self.required_config if not self.config.get(key)]
         if missing:
             raise ValueError(f"{self.name}: config needs {', '.join(missing)}")
-        if not self.start_urls and self.needs_start_urls:
-            raise ValueError(f"{self.name}: no start URLs (pass -a start_urls=... or config.start_urls)")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> KreativSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        chosen = spider.choose_start_urls(crawler.settings)
+        if not chosen.urls:
+            raise ValueError(f"{spider.name}: no start URLs (--url, config.start_urls, or the spider's defaults)")
+        spider.start_urls = list(chosen.urls)
+        spider.logger.info("[%s] start URLs (%s): %s", spider.source_slug, chosen.origin, " ".join(chosen.urls))
+        return spider
+
+    @classmethod
+    def default_start_urls_for(cls, settings: BaseSettings) -> list[str]:
+        """The spider's own start URLs, used when neither the command line nor the source names
+        any: the setting ``start_url_setting`` names, or else ``default_start_urls``."""
+        if cls.start_url_setting:
+            value = settings.get(cls.start_url_setting)
+            return [value] if value else []
+        return list(cls.default_start_urls)
+
+    def choose_start_urls(self, settings: BaseSettings) -> StartUrls:
+        """Command line, then the source's configuration, then the defaults (``crawler.start_urls``)."""
+        return choose_start_urls(
+            self.command_line_urls, configured_start_urls(self.config), self.default_start_urls_for(settings)
+        )
 
     def loader_context(self, base_url: str | None = None) -> dict[str, Any]:
         """The context parsers give their loaders: the class's defaults, overridden by the config."""

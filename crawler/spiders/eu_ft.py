@@ -1,12 +1,14 @@
 """EU Funding & Tenders: open and forthcoming topics, calls for proposals and cascade-funding calls.
 
 The spider asks the search API the way the portal itself does: a POST to
-``EU_FT_API_URL?apiKey=SEDIA&text=***&pageSize=N&pageNumber=K`` whose multipart body has three JSON
-parts, ``query``, ``languages`` and ``sort``. Pages are read one after the other, in a stable
-order (sorted by identifier), until ``totalResults`` is reached or a page comes back empty; rows
-the paging repeats are dropped by reference. Each topic's detail JSON (``EU_FT_TOPIC_URL``) is then
-read for its description and budget; when it does not answer, the call is kept from the search
-metadata alone. ``EU_FT_FETCH_DETAILS=0`` skips the detail requests.
+``API?apiKey=SEDIA&text=***&pageSize=N&pageNumber=K`` whose multipart body has three JSON parts,
+``query``, ``languages`` and ``sort``. ``API`` is the first start URL (``crawler.start_urls``): the
+command line's, else the source's, else the setting ``EU_FT_API_URL`` (from the environment).
+Pages are read one after the other, in a stable order (sorted by identifier), until
+``totalResults`` is reached or a page comes back empty; rows the paging repeats are dropped by
+reference. Each topic's detail JSON (``EU_FT_TOPIC_URL``) is then read for its description and
+budget; when it does not answer, the call is kept from the search metadata alone.
+``EU_FT_FETCH_DETAILS=0`` skips the detail requests.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ class EuFtSpider(KreativSpider):
     language = "en"
     currency = "EUR"
     regions = ("EU",)
-    needs_start_urls = False  # the API's address comes from EU_FT_API_URL
+    start_url_setting = "EU_FT_API_URL"  # the API's address, from the environment (crawler/settings.py)
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -62,9 +64,8 @@ class EuFtSpider(KreativSpider):
 
     @property
     def api_url(self) -> str:
-        if self.start_urls:
-            return self.start_urls[0]  # --url replaces the API's base URL
-        return self.settings.get("EU_FT_API_URL")
+        """The search API's address: the first start URL (command line, source, or EU_FT_API_URL)."""
+        return self.start_urls[0]
 
     @property
     def page_size(self) -> int:

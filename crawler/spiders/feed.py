@@ -21,14 +21,7 @@ FEED_OPTIONS = ("deadline_pattern", "published_is_opening", "map_applicants")
 class FeedSpider(KreativSpider):
     name = "feed"
 
-    needs_start_urls = False  # the feed's address may come as config.feed_url instead
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        if not self.start_urls and self.config.get("feed_url"):
-            self.start_urls = [self.config["feed_url"]]
-        if not self.start_urls:
-            raise ValueError("feed: no feed URL (config.feed_url, config.start_urls or --url)")
+    # No default: the feed's address comes from --url, config.start_urls or config.feed_url.
 
     def parse(self, response: Response, **kwargs: Any) -> Any:
         context = self.loader_context(response.url)

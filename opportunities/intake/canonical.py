@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from kreativ.models import Region, Sector
-from opportunities.html import clean_html
+from kreativ.sanitise import is_sanitised
 from opportunities.models import ApplicantType, Deadline, FundingCall, Programme, SupportKind
 
 TEXT_FIELDS = ["title", "summary", "description", "url", "call_identifier", "programme", "funder", "language"]
@@ -74,7 +74,8 @@ def _known(values: Any, known: set[str]) -> list[str]:
 
 
 def crawled_values(item: dict[str, Any], known: dict[str, set[str]] | None = None) -> dict[str, Any]:
-    """An item from the crawler as canonical values; raises ``InvalidItem`` when it cannot be a call.
+    """An item from the crawler as canonical values; raises ``InvalidItem`` when it cannot be a call
+    (no title, an impossible date or amount, a description the crawler did not sanitise).
 
     Applicant types, sectors and regions keep only what the taxonomies know (``known``, from
     ``vocabularies``).
@@ -83,9 +84,12 @@ def crawled_values(item: dict[str, Any], known: dict[str, set[str]] | None = Non
     for name in TEXT_FIELDS:
         text = str(item.get(name) or "").strip()
         values[name] = text[: LIMITS[name]] if name in LIMITS else text
-    values["description"] = clean_html(values["description"])
     if not values["title"]:
         raise InvalidItem("the call has no title")
+    if not is_sanitised(values["description"]):
+        # Crawled HTML is sanitised once, by the crawler's loader (docs/crawler.md); an item from
+        # anywhere else that skipped it is refused here, never cleaned a second time.
+        raise InvalidItem("the description is not sanitised HTML (kreativ.sanitise.sanitise_html)")
     kind = str(item.get("support_kind") or SupportKind.GRANT)
     values["support_kind"] = kind if kind in SupportKind.values else SupportKind.OTHER
     values["opening_date"] = _datetime(item.get("opening_date"))

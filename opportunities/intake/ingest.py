@@ -243,16 +243,18 @@ def finish_run(
 ) -> CrawlRun:
     """Records a run; after a complete listing, marks the calls its source no longer lists.
 
-    ``stats`` carries ``ingest_counts`` (new/changed/unchanged) and ``listing_complete``: when a
-    listing page failed, or the listing came back empty, the run cannot tell what disappeared, so
-    nothing is marked as gone (one failing page must not make live calls look withdrawn).
-    A call's own page failing does not matter here: its id is still among those seen.
+    ``stats`` carries ``ingest_counts`` (new/changed/unchanged) and ``listing_complete``, which the
+    caller sets with ``crawler.report.saw_whole_listing``: only ``True`` counts, and a missing
+    value is not complete. When a listing page failed, the run did not finish, or the listing came
+    back empty, the run cannot tell what disappeared, so nothing is marked as gone (one failing
+    page must not make live calls look withdrawn). A call's own page failing does not matter here:
+    its id is still among those seen.
     """
     source = Source.objects.get(slug=source_slug)
     seen = set(seen_external_ids)
     now = timezone.now()
     counts = stats.get("ingest_counts") or {}
-    complete = bool(stats.get("listing_complete", True)) and stats.get("finish_reason", "finished") == "finished"
+    complete = stats.get("listing_complete") is True
     unlisted = 0
     if complete and seen:
         vanished = SourceRecord.objects.filter(source=source, is_listed=True).exclude(external_id__in=seen)

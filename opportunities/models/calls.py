@@ -36,7 +36,6 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from opportunities.html import clean_html
 from opportunities.moderation.panels import CallSourcesPanel
 
 
@@ -125,6 +124,8 @@ class FundingCall(
     title = models.CharField(_("title"), max_length=400)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, null=True, blank=True, editable=False)
     summary = models.TextField(_("summary"), blank=True)
+    # Nothing sanitises here: crawled HTML arrives sanitised (kreativ.sanitise, applied by the
+    # crawler; ingest refuses what is not), and the admin's editor stores only these features.
     description = RichTextField(
         _("description"),
         blank=True,
@@ -279,7 +280,6 @@ class FundingCall(
         return self._revisions
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.description = clean_html(self.description or "")
         self.max_amount_eur = to_eur(self.amount_max or self.amount_min, self.currency)
         self.final_deadline = max((d.at for d in self.deadlines.all()), default=None)
         super().save(*args, **kwargs)

@@ -3,14 +3,26 @@
 A ``SourceRecord`` is one source's view of one call, keyed on (source, external id). Calls and
 records are apart so that one call can carry several sources (after a moderator merges duplicates)
 and a source's re-crawl can be compared with what it said last time without touching the call.
+
+A source names where its crawl starts in one of two fields, its address (one URL) or its
+configuration's ``start_urls`` (several); when it names none, its spider's defaults apply
+(``crawler.start_urls`` has the whole precedence). ``Source.clean`` refuses the two fields
+naming different URLs, which would leave one of them silently ignored.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from crawler.start_urls import StartUrlsConflict, configured_start_urls, source_start_urls
+from opportunities.moderation.panels import SourceStartUrlsPanel
 
 
 class Frequency(models.TextChoices):
@@ -36,13 +48,22 @@ class Source(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     url = models.URLField(
-        _("address"), blank=True, help_text=_("The listing, feed or API address the crawl starts from.")
+        _("address"),
+        blank=True,
+        help_text=_(
+            "The listing, feed or API address the crawl starts from. Leave it empty to start from the "
+            "configuration's start_urls or, failing those, from the spider's own address (for the EU "
+            "portal: EU_FT_API_URL)."
+        ),
     )
     config = models.JSONField(
         _("configuration"),
         default=dict,
         blank=True,
-        help_text=_("Settings of the feed or listing spider (selectors, language, default region); see the README."),
+        help_text=_(
+            "Settings of the spider as a JSON object (start_urls, selectors, language, default region); "
+            "see the README. Its start_urls must not name other URLs than the address."
+        ),
     )
     language = models.CharField(_("language of the source"), max_length=5, blank=True)
     enabled = models.BooleanField(_("enabled"), default=True)
@@ -60,6 +81,7 @@ class Source(models.Model):
         FieldRowPanel([FieldPanel("enabled"), FieldPanel("frequency")]),
         FieldPanel("url"),
         MultiFieldPanel([FieldPanel("config")], heading=_("Spider configuration")),
+        SourceStartUrlsPanel(heading=_("Where the crawl starts")),
     ]
 
     class Meta:
@@ -69,6 +91,51 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Refuses a configuration that is not a JSON object, start URLs that are not http(s)
+        URLs, and start URLs that contradict the address."""
+        super().clean()
+        if not isinstance(self.config, dict):
+            raise ValidationError({"config": _("The configuration must be a JSON object, e.g. {}.")})
+        try:
+            configured = configured_start_urls(self.config)
+        except ValueError as error:
+            message = _("start_urls must be a list of URLs (%(error)s).") % {"error": error}
+            raise ValidationError({"config": message}) from error
+        check = URLValidator(schemes=["http", "https"])
+        for url in configured:
+            try:
+                check(url)
+            except ValidationError:
+                raise ValidationError({"config": _("“%(url)s” is not an http(s) address.") % {"url": url}}) from None
+        try:
+            self.start_urls()
+        except StartUrlsConflict:
+            raise ValidationError(
+                {
+                    "config": _(
+                        "The configuration's start URLs (%(configured)s) contradict the address (%(address)s). "
+                        "Name the start in one place: clear the address to start from the configuration's "
+                        "URLs, or remove start_urls and feed_url from the configuration to start from the address."
+                    )
+                    % {"configured": ", ".join(configured), "address": self.url}
+                }
+            ) from None
+
+    def start_urls(self) -> list[str]:
+        """Where the source itself says its crawl starts: its address, or its configuration's
+        ``start_urls`` (or a feed's ``feed_url``); empty when it leaves it to the spider.
+        Raises ``crawler.start_urls.StartUrlsConflict`` when the two disagree."""
+        return source_start_urls(self.url, self.config if isinstance(self.config, dict) else {})
+
+    def crawl_config(self) -> dict[str, Any]:
+        """The configuration the spider gets: the source's own start URLs as ``start_urls``."""
+        config = dict(self.config) if isinstance(self.config, dict) else {}
+        urls = self.start_urls()
+        if urls:
+            config["start_urls"] = urls
+        return config
 
     @property
     def schedule_name(self) -> str:

@@ -250,3 +250,46 @@ def test_eu_search_request_is_the_portals(tmp_path, crawl):
     assert parts["query"]["bool"]["must"] == portal["bool"]["must"][0]["bool"]["must"]  # minus the keyword
     assert parts["languages"] == ["en"]
     assert parts["sort"] == {"field": "identifier", "order": "ASC"}
+
+
+# The hand-off's judgement of a complete listing (crawler.report.saw_whole_listing) ------------
+
+
+@pytest.fixture(scope="module")
+def small_si_server():
+    routes = {
+        "/razpisi": Route(si_listing([("one", "41592"), ("two", "90001")]), headers=HTML),
+        "/razpisi/one": page("razpis-hrastnik.html"),
+        "/razpisi/two": page("razpis-hostile.html"),
+    }
+    with LoopbackServer(routes) as server:
+        yield server
+
+
+@pytest.mark.parametrize(
+    ("settings", "finish_reason", "marks_gone"),
+    [
+        ([], "finished", True),
+        (["-s", "CLOSESPIDER_ITEMCOUNT=1"], "closespider_itemcount", False),  # stopped before its end
+        (["-s", 'EXTENSIONS={"crawler.report.RunReport": null}'], "finished", False),  # no report at all
+    ],
+    ids=["finished", "stopped early", "no report"],
+)
+def test_only_a_run_that_proves_it_read_the_whole_listing_marks_calls_gone(
+    small_si_server, tmp_path, crawl, settings, finish_reason, marks_gone
+):
+    state = tmp_path / "ingest.json"
+    stale = {"external_id": "stale", "no_longer_listed": False}
+    state.write_text(json.dumps({"calls": {"si_podjetniski:stale": stale}, "runs": []}))
+    result = crawl(
+        "si_podjetniski",
+        "--url",
+        small_si_server.url("/razpisi"),
+        *FAKE_INGEST,
+        *settings,
+        env={"FAKE_INGEST_STATE": str(state)},
+    )
+    assert result.summary["finish_reason"] == finish_reason, result.log
+    [run] = json.loads(state.read_text())["runs"]
+    assert run["listing_complete"] is marks_gone
+    assert run["gone"] == (["stale"] if marks_gone else [])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,9 +12,12 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from wagtail.models import Revision, WorkflowState
 
+from crawler.items import to_jsonable
 from crawler.testing import EuSearchDouble, LoopbackServer, Route
+from opportunities.intake import ingest
 from opportunities.intake.crawl import crawl_source
 from opportunities.models import CrawlRun, FundingCall, Source, SourceRecord
+from tests.opportunities.conftest import make_item
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +29,14 @@ def snapshot(name: str) -> EuSearchDouble:
 
 
 def crawl_eu(double: EuSearchDouble, monkeypatch) -> CrawlRun:
+    """``manage.py crawl eu_ft`` with no --url: the API's address comes from EU_FT_API_URL, as the
+    README says, since the eu_ft source leaves its address to the spider."""
     with LoopbackServer.for_eu_api(double) as server:
+        monkeypatch.setenv("EU_FT_API_URL", server.url("/search-api/prod/rest/search"))
         monkeypatch.setenv("EU_FT_TOPIC_URL", server.url("/topicDetails"))
         monkeypatch.setenv("EU_FT_FETCH_DETAILS", "0")
-        call_command(
-            "crawl", "eu_ft", url=[server.url("/search-api/prod/rest/search")], fast=True, stdout=io.StringIO()
-        )
+        call_command("crawl", "eu_ft", fast=True, stdout=io.StringIO())
+        assert server.paths("POST"), "the crawl did not ask the API at EU_FT_API_URL"
     return CrawlRun.objects.filter(source__slug="eu_ft").latest("started_at")
 
 
@@ -96,3 +103,34 @@ def test_each_enabled_source_has_a_crawl_schedule():
     source.enabled = False
     source.save()
     assert not Schedule.objects.filter(name="crawl:cz_mkcr").exists()
+
+
+def child_that_writes(monkeypatch, items: list[dict], report: dict | None) -> None:
+    """Stands in for the spider's child process: writes its items and, when given, its report."""
+
+    def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
+        output = Path(command[command.index("--output") + 1])
+        output.write_text("".join(json.dumps(to_jsonable(item)) + "\n" for item in items), encoding="utf-8")
+        if report is not None:
+            Path(command[command.index("--report") + 1]).write_text(json.dumps(report), encoding="utf-8")
+        return subprocess.CompletedProcess(command, 0 if report else -9, "", "killed")
+
+    monkeypatch.setattr("opportunities.intake.crawl.subprocess.run", run)
+
+
+FINISHED = {"finish_reason": "finished", "listing_complete": True, "seen_external_ids": ["A"], "errors": []}
+
+
+@pytest.mark.parametrize(
+    ("report", "unlisted"),
+    [(FINISHED, 1), (None, 0), ({k: v for k, v in FINISHED.items() if k != "listing_complete"}, 0)],
+    ids=["complete report", "no report", "report silent on the listing"],
+)
+def test_only_a_report_of_the_whole_listing_marks_calls_no_longer_listed(monkeypatch, report, unlisted):
+    for external_id in ("A", "B"):
+        ingest.ingest_item("eu_ft", make_item(external_id, title=f"Call {external_id}"))
+    child_that_writes(monkeypatch, [make_item("A", title="Call A")], report)
+    run = crawl_source(Source.objects.get(slug="eu_ft"))
+    assert run.items_unlisted == unlisted
+    assert SourceRecord.objects.get(external_id="B").is_listed is (unlisted == 0)
+    assert SourceRecord.objects.get(external_id="A").is_listed

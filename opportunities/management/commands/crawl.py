@@ -20,7 +20,11 @@ class Command(BaseCommand):
             "--url",
             action="append",
             default=[],
-            help="replaces the start URL (for eu_ft: the API's base URL), e.g. a saved copy or a mirror; repeatable",
+            help=(
+                "the start URL, before the source's address or configured start_urls and the spider's "
+                "defaults (for eu_ft: the API's base URL, else EU_FT_API_URL), e.g. a saved copy or a mirror; "
+                "repeatable"
+            ),
         )
         parser.add_argument(
             "--fast", action="store_true", help="no throttling or delays: only for a local mirror or test double"
@@ -32,7 +36,7 @@ class Command(BaseCommand):
         if unknown:
             raise CommandError(f"Unknown source(s): {', '.join(sorted(unknown))}")
         if options["url"] and len(slugs) != 1:
-            raise CommandError("--url replaces one source's start URL: name exactly one source.")
+            raise CommandError("--url names one source's start URLs: name exactly one source.")
         runs = crawl_sources(slugs or None, options["url"] or None, fast=options["fast"])
         failed = False
         for run in runs:
