@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import random
+import uuid
 
 import pytest
 from whoosh import fields
@@ -22,6 +23,13 @@ pytestmark = pytest.mark.accelerated  # of the accelerated path's own parts
 
 WORDS = ["common", "often", "sometimes", "seldom", "rare", "unique"]
 CHANCES = [0.6, 0.35, 0.15, 0.05, 0.01, 0.0005]
+
+
+def _ram_index(schema):
+    """An index in memory. whoosh names a writer's temporary folder after the index
+    (``/tmp/<name>.tmp``), so every test process uses a name of its own: with the default
+    ("MAIN") parallel runs on one machine deleted each other's files."""
+    return RamStorage().create_index(schema, indexname=f"scoring-{uuid.uuid4().hex}")
 
 
 def _documents(rng: random.Random, count: int) -> list[str]:
@@ -42,7 +50,7 @@ def index():
         title=fields.TEXT,
         tag=fields.KEYWORD(scorable=False),
     )
-    ix = RamStorage().create_index(schema)
+    ix = _ram_index(schema)
     for _segment in range(3):  # three segments, not merged
         writer = ix.writer()
         for text in _documents(rng, 1500):
@@ -156,7 +164,7 @@ def test_a_filter_that_matches_nothing_finds_nothing(real_calls):
 
 def test_a_candidate_at_the_end_of_a_block_is_found():
     """Blocks are skipped by their last docnum: a candidate equal to it is in that block."""
-    ix = RamStorage().create_index(fields.Schema(body=fields.TEXT))
+    ix = _ram_index(fields.Schema(body=fields.TEXT))
     with ix.writer() as writer:
         for _ in range(1000):
             writer.add_document(body="word")
