@@ -81,3 +81,15 @@ def publish(moderator):
         return call
 
     return publish_item
+
+
+@pytest.fixture
+def one_signing_second(monkeypatch):
+    """Signed links carry the second they were signed in: a test that compares a link it signs
+    with one a page signed fails when a second passes between the two (as on a loaded machine).
+    Links signed during the test all carry the second the test began in; checking them still
+    reads the clock, so expiry is untouched."""
+    from django.core import signing
+
+    second = signing.TimestampSigner().timestamp()
+    monkeypatch.setattr(signing.TimestampSigner, "timestamp", lambda self: second)

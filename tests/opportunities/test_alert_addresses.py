@@ -28,7 +28,7 @@ from tests.opportunities.test_alerts import (
     unsubscribe_path,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_signing_second")]
 
 EMAIL = "jana@example.com"
 

@@ -280,7 +280,7 @@ def alert_path(subscription) -> str:
     return reverse("alerts:manage_alert", args=[tokens.manage_token(subscription.email), subscription.pk])
 
 
-def test_manage_page_changes_pauses_exports_and_deletes(client, subscriber):
+def test_manage_page_changes_pauses_exports_and_deletes(client, subscriber, one_signing_second):
     path = manage_path(subscriber)
     page = client.get(path)
     assert page.status_code == 200
