@@ -73,7 +73,7 @@ def load(homes: dict[str, Page], calls: int = DEMO_CALLS) -> list:
 def _ingest_eu_snapshot(limit: int) -> list[int]:
     from crawler.items import complete
     from crawler.parsers.eu_ft import parse_result
-    from crawler.testing import snapshot_results
+    from crawler.snapshots import snapshot_results
 
     items: dict[str, dict] = {}
     for result in snapshot_results(EU_SNAPSHOT):

@@ -10,9 +10,9 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from wagtail.models import Revision, WorkflowState
 
-from crawler.testing import EuSearchDouble, LoopbackServer, Route
 from opportunities.intake.crawl import crawl_source
 from opportunities.models import CrawlRun, FundingCall, Source, SourceRecord
+from tests.crawler.doubles import EuSearchDouble, LoopbackServer, Route
 
 pytestmark = pytest.mark.django_db
 
