@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv messages demo serve test test-fast test-browser test-postgres test-redis lint format check makemessages clean
+.PHONY: help venv messages demo serve test test-fast test-browser test-postgres test-redis lint check-install format check makemessages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ lint: venv ## ruff, the import contracts, Django's system checks, and missing mi
 	$(VENV)/bin/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=kreativ.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=kreativ.settings.test $(MANAGE) makemigrations --check --dry-run
+
+check-install: ## Install the project (pip install ., not editable) in a fresh environment and serve the demo from it
+	.ci/check-install $(PYTHON)
 
 format: venv ## Format and fix what ruff can
 	$(PY) -m ruff format .

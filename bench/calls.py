@@ -6,8 +6,6 @@ the benchmarks measure reading, not moderation.
 
 from __future__ import annotations
 
-import ast
-import csv
 import datetime as dt
 import random
 from decimal import Decimal
@@ -18,40 +16,30 @@ from django.utils import timezone
 
 SNAPSHOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "eu_ft" / "eu_calls_snapshot_2026-08-22.csv"
 FALLBACK = Path("/work/shared/funding-samples/eu-ft-snapshots/eu_calls_snapshot_2026-08-22.csv")
-PROGRAMMES = {
-    "43108390": "Horizon Europe",
-    "43152860": "Digital Europe Programme",
-    "43252405": "Programme for the Environment and Climate Action (LIFE)",
-    "43251814": "Creative Europe",
-    "43251567": "Connecting Europe Facility",
-    "43298916": "Citizens, Equality, Rights and Values",
-    "43251589": "European Defence Fund",
-    "44181033": "European Innovation Council",
-    "111111": "Cascade funding (third parties)",
-}
 
 
-def _first(cell: str) -> str:
-    try:
-        value = ast.literal_eval(cell)
-    except (ValueError, SyntaxError):
-        return cell
-    return str(value[0]) if isinstance(value, list) and value else ""
+def snapshot_path() -> Path:
+    return SNAPSHOT if SNAPSHOT.exists() else FALLBACK
 
 
 def snapshot_rows() -> list[dict[str, str]]:
-    path = SNAPSHOT if SNAPSHOT.exists() else FALLBACK
-    with path.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    return [
-        {
-            "title": _first(row["metadata.title"]) or row["summary"],
-            "summary": row["content"] or row["summary"],
-            "identifier": _first(row["metadata.identifier"]),
-            "programme": PROGRAMMES.get(_first(row["metadata.frameworkProgramme"]), "Other EU programme"),
-        }
-        for row in rows
-    ]
+    """The snapshot's rows as the texts the synthetic calls borrow (programme names: the crawler's)."""
+    from crawler.parsers.eu_ft import first
+    from crawler.snapshots import snapshot_results
+    from crawler.vocabulary import EU_PROGRAMMES
+
+    rows = []
+    for result in snapshot_results(snapshot_path()):
+        metadata = result["metadata"]
+        rows.append(
+            {
+                "title": first(metadata, "title") or result["summary"],
+                "summary": result["content"] or result["summary"],
+                "identifier": str(first(metadata, "identifier") or ""),
+                "programme": EU_PROGRAMMES.get(str(first(metadata, "frameworkProgramme")), "Other EU programme"),
+            }
+        )
+    return rows
 
 
 @transaction.atomic
@@ -137,14 +125,13 @@ def create_snapshot_calls(count: int, published_at=None) -> int:
     """
     from crawler.items import complete
     from crawler.parsers.eu_ft import parse_result
-    from crawler.testing import snapshot_results
+    from crawler.snapshots import snapshot_results
     from kreativ.models import Region, Sector
     from opportunities.models import ApplicantType, Deadline, FundingCall, Programme
     from opportunities.models.calls import to_eur
 
-    path = SNAPSHOT if SNAPSHOT.exists() else FALLBACK
     items: dict[str, dict] = {}
-    for result in snapshot_results(path):
+    for result in snapshot_results(snapshot_path()):
         item = complete(parse_result(result))
         items.setdefault(item["external_id"], item)
     chosen = list(items.values())[:count]

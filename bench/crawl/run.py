@@ -19,7 +19,7 @@ none), while a 304 still hands the spider the whole cached page to parse, and on
 transfer is nearly free. The topic-detail requests are made too (one per topic); the stand-in
 answers 404 to them because no snapshot holds detail answers, so each call is kept from its
 search row. The stand-in's socket gets ``TCP_NODELAY`` (see ``crawl``; ``--nagle`` leaves it as
-``crawler.testing`` has it).
+``tests/crawler/doubles.py`` has it).
 
 Run 1 uses a fresh database, migrated (the data migrations create the sources, the taxonomy and
 the moderation workflow); ``--keep`` reuses the migrated empty database of an earlier run instead of
@@ -295,8 +295,8 @@ def crawl(label: str, snapshot: Path, nagle: bool = False) -> dict[str, Any]:
     """
     from django.core.management import call_command
 
-    from crawler.testing import EuSearchDouble, LoopbackServer
     from opportunities.models import CrawlRun
+    from tests.crawler.doubles import EuSearchDouble, LoopbackServer
 
     double = EuSearchDouble.from_snapshot_csv(snapshot)
     before = state()
@@ -410,7 +410,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="how many unchanged re-crawls (run 2); the median counts")
     parser.add_argument("--keep", action="store_true", help="reuse the migrated empty database of an earlier run")
     parser.add_argument(
-        "--nagle", action="store_true", help="leave Nagle's algorithm on in the stand-in, as crawler.testing has it"
+        "--nagle",
+        action="store_true",
+        help="leave Nagle's algorithm on in the stand-in, as tests/crawler/doubles.py does",
     )
     args = parser.parse_args()
     snapshot = args.snapshot.resolve()
@@ -458,7 +460,7 @@ def main() -> None:
     print()
     print(table(runs))
     print()
-    nodelay = "Nagle on (as crawler.testing)" if args.nagle else "TCP_NODELAY"
+    nodelay = "Nagle on (as tests/crawler/doubles.py)" if args.nagle else "TCP_NODELAY"
     print(f"{report['machine']}; search backend {report['search_backend']}; --fast on every run, HTTP cache off")
     print(f"stand-in: {nodelay}; topic details requested, answered 404")
     if ratio is not None:

@@ -14,20 +14,14 @@ from typing import Any
 
 from scrapy.http import Response
 
+from crawler.conventions import CZECH
 from crawler.items import CallItem
 from crawler.loaders import CallLoader
 from crawler.normalise import clean_text
 from crawler.parsers.common import ListingEntry, label_key, text_of, url_key
 
 SOURCE = "cz_dotaceeu"
-CONTEXT: dict[str, Any] = {
-    "source": SOURCE,
-    "timezone": "Europe/Prague",
-    "languages": ("cs",),
-    "language": "cs",
-    "currency": "CZK",
-    "regions": ("CZ",),
-}
+CONTEXT: dict[str, Any] = CZECH.loader_context(SOURCE)
 CALL_PATH = "/jak-ziskat-dotaci/vyzvy/"
 
 

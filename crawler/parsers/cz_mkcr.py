@@ -14,6 +14,7 @@ from typing import Any
 from scrapy.http import Response
 
 from crawler import vocabulary
+from crawler.conventions import CZECH
 from crawler.items import CallItem
 from crawler.loaders import CallLoader
 from crawler.normalise import clean_text, fold
@@ -21,14 +22,7 @@ from crawler.parsers.common import ListingEntry, text_of, url_key
 
 SOURCE = "cz_mkcr"
 FUNDER = "Ministerstvo kultury ČR"
-CONTEXT: dict[str, Any] = {
-    "source": SOURCE,
-    "timezone": "Europe/Prague",
-    "languages": ("cs",),
-    "language": "cs",
-    "currency": "CZK",
-    "regions": ("CZ",),
-}
+CONTEXT: dict[str, Any] = CZECH.loader_context(SOURCE)
 # Links on the index that are not calls: results, reports, minutes.
 NOT_A_CALL = re.compile(r"^(vysledky|vyuctovani|zapis|seznam podporenych)", re.IGNORECASE)
 DEADLINE_WORDS = re.compile(r"(termin\w*|uzaverk\w*|lhut\w*|do\b)", re.IGNORECASE)

@@ -30,6 +30,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from crawler import normalise, vocabulary
+from crawler.conventions import EU
 from crawler.items import CallItem
 from crawler.loaders import CallLoader
 from crawler.text import html_to_text
@@ -37,14 +38,7 @@ from crawler.text import html_to_text
 SOURCE = "eu_ft"
 PORTAL = "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities"
 BASE_URL = "https://ec.europa.eu/info/funding-tenders/opportunities/"
-CONTEXT: dict[str, Any] = {
-    "source": SOURCE,
-    "timezone": "UTC",
-    "languages": ("en",),
-    "language": "en",
-    "currency": "EUR",
-    "regions": ("EU",),
-}
+CONTEXT: dict[str, Any] = EU.loader_context(SOURCE)
 TYPES = {"1": "topic", "2": "call for proposals", "8": "cascade funding"}
 STATUSES = {"31094501": "forthcoming", "31094502": "open", "31094503": "closed"}
 FORTHCOMING, OPEN, CLOSED = "31094501", "31094502", "31094503"

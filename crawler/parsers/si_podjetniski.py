@@ -18,20 +18,14 @@ from urllib.parse import urljoin
 from parsel import Selector
 from scrapy.http import Response
 
+from crawler.conventions import SLOVENIAN
 from crawler.items import CallItem
 from crawler.loaders import CallLoader
 from crawler.normalise import clean_text, parse_date
 from crawler.parsers.common import ListingEntry, label_key, text_of
 
 SOURCE = "si_podjetniski"
-CONTEXT: dict[str, Any] = {
-    "source": SOURCE,
-    "timezone": "Europe/Ljubljana",
-    "languages": ("sl",),
-    "language": "sl",
-    "currency": "EUR",
-    "regions": ("SI",),
-}
+CONTEXT: dict[str, Any] = SLOVENIAN.loader_context(SOURCE)
 
 _ELI_ID = re.compile(r"eli_tenders_(\d+)")
 
@@ -109,7 +103,7 @@ def parse_call(response: Response, external_id: str | None = None) -> CallItem:
     loader.add_css("title", "h1::text")
 
     published = _value_text(sections.get("Objavljeno", []))
-    loader.add_value("opening_date", parse_date(published, tz=CONTEXT["timezone"], languages=("sl",)))
+    loader.add_value("opening_date", parse_date(published, tz=SLOVENIAN.timezone, languages=SLOVENIAN.languages))
     loader.add_value("opening_date", text_of(detail.css("p.date")))
     loader.add_value("summary", _value_text(sections.get("Predmet razpisa", [])[:1]))
     conditions = _value_text(sections.get("Pogoji za sodelovanje", []))

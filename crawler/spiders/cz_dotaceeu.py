@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from scrapy.http import Response
 
+from crawler.conventions import CZECH
 from crawler.parsers import cz_dotaceeu as parser
 from crawler.spiders.base import KreativSpider
 
@@ -13,11 +14,12 @@ from crawler.spiders.base import KreativSpider
 class CzDotaceEuSpider(KreativSpider):
     name = "cz_dotaceeu"
     default_start_urls: ClassVar[list[str]] = ["https://www.dotaceeu.cz/cs/jak-ziskat-dotaci/vyzvy"]
-    timezone = "Europe/Prague"
-    languages = ("cs",)
-    language = "cs"
-    currency = "CZK"
-    regions = ("CZ",)
+    # The source's conventions: the defaults a Source's config may override.
+    timezone = CZECH.timezone
+    languages = CZECH.languages
+    language = CZECH.language
+    currency = CZECH.currency
+    regions = CZECH.regions
 
     def parse(self, response: Response, **kwargs: Any) -> Any:
         for entry in parser.parse_listing(response):

@@ -22,6 +22,7 @@ from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 from urllib3 import encode_multipart_formdata
 
+from crawler.conventions import EU
 from crawler.parsers import eu_ft as parser
 from crawler.spiders.base import KreativSpider
 
@@ -51,11 +52,11 @@ def search_body(query: dict[str, Any] = QUERY, languages: list[str] = LANGUAGES,
 
 class EuFtSpider(KreativSpider):
     name = "eu_ft"
-    timezone = "UTC"
-    languages = ("en",)
-    language = "en"
-    currency = "EUR"
-    regions = ("EU",)
+    timezone = EU.timezone
+    languages = EU.languages
+    language = EU.language
+    currency = EU.currency
+    regions = EU.regions
     start_url_setting = "EU_FT_API_URL"  # the API's address, from the environment (crawler/settings.py)
 
     def __init__(self, *args: Any, **kwargs: Any):

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from scrapy.http import Response
 
+from crawler.conventions import SLOVENIAN
 from crawler.parsers import si_podjetniski as parser
 from crawler.spiders.base import KreativSpider
 
@@ -14,11 +15,12 @@ class SiPodjetniskiSpider(KreativSpider):
     name = "si_podjetniski"
     allowed_domains: ClassVar[list[str]] = []
     default_start_urls: ClassVar[list[str]] = ["https://www.podjetniski-portal.si/razpisi"]
-    timezone = "Europe/Ljubljana"
-    languages = ("sl",)
-    language = "sl"
-    currency = "EUR"
-    regions = ("SI",)
+    # The source's conventions: the defaults a Source's config may override.
+    timezone = SLOVENIAN.timezone
+    languages = SLOVENIAN.languages
+    language = SLOVENIAN.language
+    currency = SLOVENIAN.currency
+    regions = SLOVENIAN.regions
 
     def parse(self, response: Response, **kwargs: Any) -> Any:
         if response.meta.get("kreativ_year_index", 0) == 0:

@@ -2,7 +2,8 @@
 
 Every function here is idempotent: what exists already (found by slug under its parent, or by
 translation key in another language) is left as it is, so running ``load_demo`` again adds what is
-missing and never overwrites what an editor changed.
+missing and never overwrites what an editor changed. ``ensure_translated_page`` builds a page and
+its translations from a spec of the demo data (``kreativ.demo_data``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import random
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.files.images import ImageFile
@@ -18,6 +20,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
+
+from kreativ.demo_data import DemoDataError, field_values, split_languages
 
 
 def locale(code: str) -> Locale:
@@ -46,16 +50,21 @@ def _apply_deferred(page: Page, deferred: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def ensure_page(parent: Page, model: type[Page], slug: str, fields: dict[str, Any]) -> tuple[Page, bool]:
+def ensure_page(
+    parent: Page, model: type[Page], slug: str, fields: dict[str, Any], language: str | None = None
+) -> tuple[Page, bool]:
     """The live child ``slug`` of ``parent``, created and published if missing.
 
     ``fields`` holds the page's field values; ``m2m:<name>`` keys set many-to-many relations and
-    ``children:<name>`` keys give inline objects (sessions, opening hours) as lists of dicts.
+    ``children:<name>`` keys give inline objects (sessions, opening hours) as lists of dicts. The
+    page is in ``parent``'s language unless ``language`` says otherwise (a home page under the
+    tree's root).
     """
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    page_locale = locale(language) if language else parent.locale
+    existing = model.objects.child_of(parent).filter(slug=slug, locale=page_locale).first()
     if existing is not None:
         return existing, False
-    page = model(slug=slug, locale=parent.locale)
+    page = model(slug=slug, locale=page_locale)
     deferred = _assign(page, fields)
     _apply_deferred(page, deferred)
     parent.add_child(instance=page)
@@ -77,6 +86,31 @@ def ensure_translation(page: Page, language: str, fields: dict[str, Any]) -> tup
     translation.save()
     translation.save_revision().publish()
     return translation, True
+
+
+def ensure_translated_page(
+    parent: Page, model: type[Page], spec: Mapping[str, Any], where: str, language: str | None = None
+) -> tuple[Page, bool]:
+    """A page under ``parent`` and its translations, from a spec of the demo data.
+
+    The spec's shared fields (``slug``, and what every language has alike: an address, sectors)
+    and the texts of the page's language (``parent``'s, or ``language``) make the page; the texts
+    under each other language (``en: {slug: …, title: …}``) make its translation, in the order the
+    spec gives them. Pages and translations that exist already are left as they are (see the
+    module docstring). ``where`` names the spec in errors (its file and entry).
+    """
+    source = language or parent.locale.language_code
+    shared, texts = split_languages(spec, where)
+    slug = shared.pop("slug", None)
+    if not slug:
+        raise DemoDataError(f"{where}: a page needs a slug")
+    if source not in texts:
+        raise DemoDataError(f"{where}: no {source!r} texts for the page (its parent is in {source!r})")
+    page, created = ensure_page(parent, model, slug, field_values(model, {**shared, **texts[source]}, where), source)
+    for language, values in texts.items():
+        if language != source:
+            ensure_translation(page, language, field_values(model, values, f"{where}, {language}"))
+    return page, created
 
 
 def demo_image(title: str, seed: str, size: tuple[int, int] = (1200, 800)):

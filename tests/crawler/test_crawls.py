@@ -1,7 +1,7 @@
 """Real crawls in a child process against a loopback server: faults, manners and the hand-off.
 
 Each test runs ``python -m crawler.run`` as ``manage.py crawl`` will, so the Twisted reactor starts
-afresh every time, and serves saved pages from ``crawler.testing.LoopbackServer``.
+afresh every time, and serves saved pages from ``tests.crawler.doubles.LoopbackServer``.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from crawler.testing import EuSearchDouble, LoopbackServer, Route
 from tests.crawler.conftest import fixture, run_crawl
+from tests.crawler.doubles import EuSearchDouble, LoopbackServer, Route
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 
@@ -238,7 +238,7 @@ def test_eu_topic_details_used_when_they_answer_and_skipped_when_not(tmp_path, c
 
 
 def test_eu_search_request_is_the_portals(tmp_path, crawl):
-    from crawler.testing import multipart_json_parts
+    from tests.crawler.doubles import multipart_json_parts
 
     double = EuSearchDouble.from_answers(fixture("eu_ft", "search-page-1.json"))
     with LoopbackServer.for_eu_api(double) as server:

@@ -189,7 +189,7 @@ def test_eu_minimized_answer_budget_and_conditions():
 
 
 def test_eu_cascade_call_from_snapshot_row():
-    from crawler.testing import snapshot_results
+    from crawler.snapshots import snapshot_results
 
     rows = snapshot_results(fixture("eu_ft", "eu_calls_snapshot_2026-08-22.csv"))
     row = next(r for r in rows if r["reference"] == "14601COMPETITIVE_CALLen")
@@ -211,7 +211,7 @@ def test_eu_cascade_call_from_snapshot_row():
 
 
 def test_eu_creative_europe_media_topic_sectors():
-    from crawler.testing import snapshot_results
+    from crawler.snapshots import snapshot_results
 
     rows = snapshot_results(fixture("eu_ft", "eu_calls_snapshot_2026-08-22.csv"))
     row = next(r for r in rows if r["metadata"]["identifier"] == ["CREA-MEDIA-2026-DEVMINISLATE"])

@@ -13,10 +13,10 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Revision, WorkflowState
 
 from crawler.items import to_jsonable
-from crawler.testing import EuSearchDouble, LoopbackServer, Route
 from opportunities.intake import ingest
 from opportunities.intake.crawl import crawl_source
 from opportunities.models import CrawlRun, FundingCall, Source, SourceRecord
+from tests.crawler.doubles import EuSearchDouble, LoopbackServer, Route
 from tests.opportunities.conftest import make_item
 
 pytestmark = pytest.mark.django_db

@@ -17,6 +17,11 @@ from .env import env_bool, env_int, env_list, env_str
 # site/kreativ/settings/base.py -> the repository's top level
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent.parent
+# The site-wide templates: the repository's templates/ folder, or, in an installed copy (pip install .),
+# the copy setup.py puts inside the package.
+SITE_TEMPLATES_DIR = PROJECT_DIR / "site_templates"
+if not SITE_TEMPLATES_DIR.is_dir():
+    SITE_TEMPLATES_DIR = BASE_DIR / "templates"
 # Runtime data of the embedded defaults (SQLite, uploads, the search index); never committed.
 VAR_DIR = Path(env_str("KREATIV_VAR_DIR", str(BASE_DIR / "var")))
 
@@ -84,7 +89,7 @@ WSGI_APPLICATION = "kreativ.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [SITE_TEMPLATES_DIR],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -1,14 +1,15 @@
-"""Stand-ins for the crawler's remote hosts, on loopback: for tests and benchmarks, never for crawling.
+"""Stand-ins for the crawler's remote hosts, on loopback: for the tests and the crawl benchmark.
 
-Two pieces, both importable from anywhere the project is installed (tests, ``bench/``):
+Test code, so it lives with the tests (``bench/crawl/run.py`` imports it from here too); reading a
+snapshot is the shipped ``crawler.snapshots``. Two pieces:
 
 ``EuSearchDouble``
     The EU Funding & Tenders search API, answering from a list of results. ``from_snapshot_csv``
-    rebuilds the results from a weekly snapshot (``tests/fixtures/eu_ft/eu_calls_snapshot_*.csv``:
-    API rows flattened by ``pandas.json_normalize``, each ``metadata.*`` cell a Python list repr),
-    in the snapshot's row order, repeats included. It filters by the ``terms`` of the request's
-    ``query`` part (type, status), pages by ``pageSize``/``pageNumber``, and serves topic details
-    for the identifiers it was given (404 for the rest, as for a topic the portal has no page for).
+    rebuilds the results from a weekly snapshot (``tests/fixtures/eu_ft/eu_calls_snapshot_*.csv``,
+    read by ``crawler.snapshots.snapshot_results``), in the snapshot's row order, repeats included.
+    It filters by the ``terms`` of the request's ``query`` part (type, status), pages by
+    ``pageSize``/``pageNumber``, and serves topic details for the identifiers it was given (404 for
+    the rest, as for a topic the portal has no page for).
 
 ``LoopbackServer``
     A threaded HTTP server on 127.0.0.1 and a free port, serving ``routes``: a path (with query)
@@ -16,7 +17,7 @@ Two pieces, both importable from anywhere the project is installed (tests, ``ben
     log of the requests it answered. ``LoopbackServer.for_eu_api(double)`` serves a double at
     ``/search-api/prod/rest/search`` and ``/topicDetails/<id>.json``.
 
-Typical use (the lead's ingest test and the benchmark do the same with ``manage.py crawl``)::
+Typical use (``tests/opportunities/test_crawl.py`` and the benchmark do the same with ``manage.py crawl``)::
 
     double = EuSearchDouble.from_snapshot_csv("tests/fixtures/eu_ft/eu_calls_snapshot_2026-08-15.csv")
     with LoopbackServer.for_eu_api(double) as server:
@@ -28,56 +29,22 @@ Typical use (the lead's ingest test and the benchmark do the same with ``manage.
 
 from __future__ import annotations
 
-import ast
-import csv
 import email.parser
 import email.policy
 import json
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-csv.field_size_limit(10**8)
+from crawler.snapshots import snapshot_results
 
 SEARCH_PATH = "/search-api/prod/rest/search"
 TOPIC_PATH = "/topicDetails"
-
-
-def _cell(value: str) -> Any:
-    """A snapshot cell back as the API's value: list reprs become lists, the rest stays text."""
-    if value.startswith("[") and value.endswith("]"):
-        try:
-            return ast.literal_eval(value)
-        except (SyntaxError, ValueError):
-            return value
-    return value
-
-
-def snapshot_results(path: str | Path) -> list[dict[str, Any]]:
-    """The rows of a snapshot CSV as search-API results (``metadata`` a dict of lists)."""
-    results = []
-    with open(path, newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            result: dict[str, Any] = {"metadata": {}}
-            for column, value in row.items():
-                if column == "fetched_at" or value is None:
-                    continue
-                if column.startswith("metadata."):
-                    if value != "":
-                        result["metadata"][column.removeprefix("metadata.")] = _cell(value)
-                elif column == "weight":
-                    result[column] = float(value or 0)
-                elif column == "accessRestriction":
-                    result[column] = value == "True"
-                else:
-                    result[column] = _cell(value) if column in ("children", "highlightedFragments") else value
-            results.append(result)
-    return results
 
 
 def _terms(query: Mapping[str, Any]) -> dict[str, set[str]]:
@@ -281,13 +248,3 @@ class LoopbackServer:
             return Route(json.dumps(data), headers={"Content-Type": "application/json"})
 
         return cls(routes, prefixes={SEARCH_PATH: search, TOPIC_PATH + "/": details})
-
-
-def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    """The items a crawl wrote with ``--output`` (JSON values, see ``crawler.items.from_jsonable``)."""
-    text = Path(path).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-def references(rows: Iterable[Mapping[str, Any]]) -> set[str]:
-    return {str(row["reference"]) for row in rows}
