@@ -312,4 +312,14 @@ UNRELATED = [
     "multikulturní",
     "organisation",
     "programme",
+    "program",  # a programme (Slovenian "programje", software, stems to it: it is no term)
+    "programe",
+    "podpora",  # the commonest words of calls: never a concept's
+    "projekt",
+    "oblast",
+    "termín",
+    "cilj",
+    "support",
+    "application",
+    "objective",
 ]
