@@ -1,5 +1,6 @@
-"""The finder with the vocabulary: Czech and Slovenian words find the EU's English calls, and
-sectors and applicant types named in the text match like their facets.
+"""The finder with the vocabulary: Czech and Slovenian words find the EU's English calls, sectors
+and applicant types named in the text match like their facets, and "did you mean" offers no
+English word for a term the vocabulary knows.
 
 The EU calls are real ones (the saved search snapshot of 2026-08-22, read by the crawler's parser),
 ingested and approved as a moderator would, once for the module; three more are written here, in
@@ -17,11 +18,13 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
+from modelsearch.backends import get_search_backend
 from modelsearch.query import PlainText
 
 from crawler.parsers import eu_ft
 from crawler.testing import snapshot_results
 from kreativ.search.backend import close_all
+from kreativ.search.suggestions import did_you_mean
 from opportunities.finder import facet_index
 from opportunities.finder.search import Finder
 from opportunities.finder.text_search import ranked_keys
@@ -70,6 +73,8 @@ WRITTEN_HERE = [
         applicant_types=[],
     ),
 ]
+# Titles "did you mean" draws on: one Czech "program", two English "programme".
+SPELLING = [("cs", "Program podpory živé kultury"), ("en", "Programme for rail safety"), ("en", "Work programme 2027")]
 EVERY_STATUS = ["open", "forthcoming", "closed"]
 
 
@@ -106,6 +111,8 @@ def calls(tmp_path_factory, django_db_setup, django_db_blocker):
             call = SourceRecord.objects.get(source__slug="eu_ft", external_id=item["external_id"]).call
             act(call, moderator, "approve")
             found[item["call_identifier"]] = call
+        for language, title in SPELLING:
+            found[title] = FundingCall.objects.create(title=title, language=language, live=True)
         facet_index.invalidate()
         yield path, found
         transaction.set_rollback(True)
@@ -205,3 +212,29 @@ def test_the_finder_page_offers_to_narrow_to_the_named_sector(client, finder, eu
     assert [
         o.value for f in narrowed.context["result"].facets if f.name == "sector" for o in f.options if o.selected
     ] == ["music"]
+
+
+def test_the_finder_marks_the_equivalents_in_the_results(client, finder, eu):
+    html = client.get(finder.url + "?q=hudba&status=open&status=forthcoming&status=closed").content.decode()
+    assert "<mark>music</mark>" in html  # the English call's word for "hudba"
+
+
+def test_did_you_mean_offers_no_english_word_for_a_term_of_the_vocabulary(client, finder, eu):
+    # Before: "kreativní vouchery" found little, and "did you mean" offered the English "vouchers".
+    backend = get_search_backend()
+    public = FundingCall.objects.filter(live=True, merged_into__isnull=True)
+    assert backend.suggest("kreativní vouchery", public) == "kreativni vouchers"
+    response = client.get(finder.url + "?q=kreativn%C3%AD+vouchery&status=closed&status=open&status=forthcoming")
+    assert response.context["result"].total == 1
+    assert response.context["suggestion"] is None
+
+
+def test_did_you_mean_prefers_the_readers_language(eu):
+    public = FundingCall.objects.filter(live=True)
+    assert did_you_mean("programe", public, language="cs") == "program"
+    assert did_you_mean("programe", public, language="en") == "programme"
+    with translation.override("cs"):
+        assert did_you_mean("programe", public) == "program"
+    # A term of the vocabulary is never corrected; the other words still are.
+    assert did_you_mean("kultura", public, language="en") is None
+    assert did_you_mean("kultura programe", public, language="cs") == "kultura program"
