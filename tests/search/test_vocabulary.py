@@ -8,9 +8,11 @@ find calls written in another language is in ``test_vocabulary_search.py``.
 from __future__ import annotations
 
 import logging
+from io import StringIO
 
 import pytest
 from django.core import checks
+from django.core.management import CommandError, call_command
 from modelsearch.query import And, Or, Phrase, PlainText
 
 from crawler import vocabulary as crawler_vocabulary
@@ -35,8 +37,9 @@ def texts(query) -> list[str]:
     raise AssertionError(f"unexpected {query!r}")
 
 
-def folded(terms) -> set[str]:
-    return {" ".join(thesaurus.words(term)) for term in terms}
+def read(text: str, language: str) -> tuple:
+    """A text as a language's analyser reads it: the stems of each word."""
+    return tuple(thesaurus.stems(word, language) for word in thesaurus.words(text))
 
 
 # --- the file ------------------------------------------------------------------------------------
@@ -79,7 +82,7 @@ def test_every_term_typed_alone_means_its_own_concept(vocabulary):
 
 
 def rows(language: str):
-    return [pytest.param(*row, id=f"{language}-{row[0]}") for row in BY_LANGUAGE[language]]
+    return [pytest.param(language, *row, id=f"{language}-{row[0]}") for row in BY_LANGUAGE[language]]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -89,19 +92,20 @@ def test_at_least_sixty_common_terms_per_language_are_tested(language):
 
 
 @pytest.mark.parametrize(
-    ("query", "equivalent", "call_language", "call_title"), [*rows("cs"), *rows("sl"), *rows("en")]
+    ("query_language", "query", "equivalent", "call_language", "call_title"), [*rows("cs"), *rows("sl"), *rows("en")]
 )
 def test_a_common_term_expands_to_its_equivalents_in_every_language(
-    vocabulary, query, equivalent, call_language, call_title
+    vocabulary, query_language, query, equivalent, call_language, call_title
 ):
     found = expansion.expand_with(vocabulary, query)
     assert len(found.parts) == 1 and found.parts[0].concept is not None, f"{query!r} is not recognised"
     concept = found.parts[0].concept
-    searched = folded(texts(found.query()))
-    assert " ".join(thesaurus.words(equivalent)) in searched
-    for language in LANGUAGES:  # and the concept's every term in every language
-        assert folded(concept.terms[language]) <= searched
-    assert " ".join(thesaurus.words(query)) in searched  # the words typed are searched as well
+    searched = texts(found.query())
+    equivalent_language = "cs" if query_language == "en" else "en"
+    assert read(equivalent, equivalent_language) in {read(text, equivalent_language) for text in searched}
+    for language in LANGUAGES:  # and every term of the concept, in every language, as its analyser reads it
+        assert {read(term, language) for term in concept.terms[language]} <= {read(text, language) for text in searched}
+    assert query in searched  # the words typed are searched as well
 
 
 @pytest.mark.parametrize("word", UNRELATED)
@@ -276,3 +280,31 @@ def test_a_broken_vocabulary_leaves_searches_unexpanded(tmp_path, monkeypatch, c
     assert expansion.expand("hudba festival").recognised == ()
     errors = [record for record in caplog.records if record.levelno == logging.ERROR]
     assert len(errors) == 1 and "cci.toml: not valid TOML" in errors[0].exc_text
+
+
+# --- manage.py search_vocabulary ------------------------------------------------------------------
+
+
+def test_the_command_shows_how_a_query_is_read():
+    out = StringIO()
+    call_command("search_vocabulary", "vytvarne workshop", "Hrastnik", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "'vytvarne workshop'"
+    assert lines[1] == "  'vytvarne': [visual-arts] (sector visual-arts), in cci.toml"
+    assert lines[2].startswith("    or any of: výtvarné umění; ") and "; visual arts;" in lines[2]
+    assert lines[3:] == [
+        "  'workshop': searched as typed",
+        "'Hrastnik'",
+        "  no term of the vocabulary: searched as typed",
+    ]
+
+
+def test_the_command_checks_the_files(tmp_path, monkeypatch):
+    out = StringIO()
+    call_command("search_vocabulary", stdout=out)
+    assert out.getvalue().startswith("The vocabulary is usable: ")
+
+    (tmp_path / "cci.toml").write_text(GOOD + GOOD.replace("[music]", "[sound]"), encoding="utf-8")
+    monkeypatch.setattr(thesaurus, "VOCABULARY_DIR", tmp_path)
+    with pytest.raises(CommandError, match=r"3 problems in the search vocabulary:\n- cci.toml, concept \[sound\]"):
+        call_command("search_vocabulary", stdout=out)

@@ -56,6 +56,10 @@ class Part:
     words: tuple[Word, ...]
     concept: Concept | None = None
 
+    def searched_words(self, languages: tuple[str, ...]) -> list[str]:
+        """The words of a part outside the vocabulary that are searched: all but the stop words of any language."""
+        return [word.typed for word in self.words if all(thesaurus.stems(word.folded, code) for code in languages)]
+
     def query(self) -> SearchQuery:
         """The words as typed, or any term of their concept in any language."""
         typed = PlainText(self.text, operator="and")
@@ -93,11 +97,10 @@ class Expansion:
             return PlainText(self.text, operator="and") if self.text.strip() else None
         queries = [part.query() for i, part in enumerate(self.parts) if i not in without and part.concept]
         rest = [
-            word.typed
+            word
             for i, part in enumerate(self.parts)
             if i not in without and part.concept is None
-            for word in part.words
-            if all(thesaurus.stems(word.folded, language) for language in self.languages)
+            for word in part.searched_words(self.languages)
         ]
         if rest:
             queries.append(PlainText(" ".join(rest), operator="and"))

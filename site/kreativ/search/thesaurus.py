@@ -28,7 +28,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -75,14 +75,20 @@ class Concept:
     def __repr__(self) -> str:
         return f"<Concept {self.key}>"
 
-    @property
+    @cached_property
     def equivalents(self) -> tuple[str, ...]:
-        """Every term of every language, as written, each once (compared without case and marks)."""
-        seen: dict[str, str] = {}
-        for terms in self.terms.values():
+        """Every term of every language, as written, once: a term is left out when an earlier one
+        reads the same (the same text, or the same stems in the same language: ``hudby``, ``hudba``)."""
+        seen: set[object] = set()
+        found: list[str] = []
+        for language, terms in self.terms.items():
             for term in terms:
-                seen.setdefault(" ".join(words(term)), term)
-        return tuple(seen.values())
+                text = " ".join(words(term))
+                read = (language, tuple(stems(word, language) for word in words(term)))
+                if text not in seen and read not in seen:
+                    found.append(term)
+                seen.update((text, read))
+        return tuple(found)
 
 
 @dataclass(frozen=True, eq=False)
