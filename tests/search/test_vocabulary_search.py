@@ -8,10 +8,13 @@ plain words, phrases) are searched on both whoosh paths.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from django.conf import settings
 from django.db import transaction
 from django.test import override_settings
+from modelsearch.backends import get_search_backend
 from modelsearch.query import PlainText
 
 from kreativ.search.backend import close_all
@@ -110,3 +113,23 @@ def test_terms_and_words_are_all_required_on_both_paths(calls, query, expected, 
     result = found(expanded_query(query))
     assert calls[1][expected] in result
     assert calls[1][not_expected] not in result
+
+
+@pytest.mark.django_db
+@pytest.mark.accelerated
+@pytest.mark.parametrize(("query", "bulk"), [("hudba divadlo", True), ("kreativní vouchery mikropodniky", False)])
+def test_the_bulk_scorer_takes_expanded_single_words_and_leaves_phrases_to_whoosh(calls, query, bulk):
+    """Terms of one word compile to ``And``/``Or`` of terms, which the accelerated path scores in
+    bulk with whoosh's own scores; a phrase (a term of several words) is whoosh's to match."""
+    from kreativ.search import scoring
+
+    compiled = FundingCall.objects.filter(live=True).search(expanded_query(query)).query_compiler.get_query()
+    searcher = get_search_backend().get_index_for_model(FundingCall).searcher()
+    scored = scoring.scores(searcher, compiled)
+    own = {docnum: score for score, docnum in searcher.search(compiled, limit=None).top_n}
+    assert own
+    if not bulk:
+        assert scored is None
+        return
+    assert scored is not None and scored.keys() == own.keys()
+    assert all(math.isclose(scored[docnum], own[docnum], rel_tol=1e-9) for docnum in own)
