@@ -3,9 +3,11 @@
 Filters combine as AND across facets and OR within one. Each facet's counts are computed with every
 other filter applied but its own, so a reader sees how many calls each choice would give. Full
 text goes through the configured search backend (whoosh by default, OpenSearch on a bigger
-deployment). The filters, the counts and the two non-text sorts run on the in-memory bitmap index
-of the public calls (``facet_index``), not in SQL: counting seven facets in SQL on 50,000 calls
-took most of a second. The database is asked only for the calls of the page shown.
+deployment), expanded across the three languages, with sectors and applicant types named in it
+matching like their facets (``text_search``). The filters, the counts and the two non-text sorts
+run on the in-memory bitmap index of the public calls (``facet_index``), not in SQL: counting seven
+facets in SQL on 50,000 calls took most of a second. The database is asked only for the calls of
+the page shown.
 """
 
 from __future__ import annotations
@@ -22,12 +24,10 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from kreativ.models import Region, Sector
-from kreativ.search import keys_of
-from opportunities.finder import facet_index
+from kreativ.search.expansion import expand
+from opportunities.finder import facet_index, text_search
 from opportunities.models import ApplicantType, CallStatus, FundingCall, Programme
 
-# How many best matches of a full-text query the finder considers; beyond that, refine the query.
-MAX_TEXT_HITS = 2000
 DEADLINE_WINDOWS = [("7", _("within 7 days")), ("30", _("within 30 days")), ("90", _("within 90 days"))]
 # Labels of the amount buckets, whose limits (in euros) are in ``facet_index.AMOUNT_BUCKETS``.
 AMOUNTS = [
@@ -110,12 +110,24 @@ class Facet:
 
 
 @dataclass
+class NamedFacet:
+    """A sector or applicant type the text names, and the address that narrows the search to it."""
+
+    facet: str
+    value: str
+    label: str
+    words: str
+    query: str
+
+
+@dataclass
 class FinderResult:
     page: Page
     total: int
     facets: list[Facet]
     filters: dict[str, Any]
     sort: str
+    named: list[NamedFacet] = field(default_factory=list)
 
 
 class Finder:
@@ -139,11 +151,31 @@ class Finder:
         return self.index.text_matches(self.text, self.search)
 
     def search(self) -> list[int]:
-        """Primary keys of the public calls matching the text, best first (Wagtail's search API)."""
-        # Only the keys: the page of results is loaded afterwards, in its own order.
-        calls = FundingCall.objects.filter(live=True, merged_into__isnull=True).only("pk")
-        results = calls.search(self.text, operator="and", order_by_relevance=True)
-        return [int(pk) for pk in keys_of(results, MAX_TEXT_HITS)]
+        """Primary keys of the public calls the text finds, best first (``text_search``)."""
+        return text_search.matching_calls(self.text, self.index)
+
+    def named_facets(self) -> list[NamedFacet]:
+        """The sectors and applicant types the text names and no filter selects, each with the
+        address of the same search narrowed to it (the value ticked, its words out of the text)."""
+        if not self.text:
+            return []
+        expansion = expand(self.text)
+        labels = {name: dict(options) for name, options in (self._choices or taxonomy_choices(self.index)).items()}
+        named = []
+        for found in text_search.named_values(expansion, self.index):
+            selected = self._selected(found.facet)
+            if found.value in selected or found.value not in labels[found.facet]:
+                continue
+            narrowed = finder_query(
+                self.filters,
+                q=expansion.text_without({found.index}),
+                page=None,
+                **{found.facet: [*selected, found.value]},
+            )
+            named.append(
+                NamedFacet(found.facet, found.value, labels[found.facet][found.value], found.part.text, narrowed)
+            )
+        return named
 
     def _selected(self, name: str) -> list[str]:
         value = self.filters.get(name) or []
@@ -199,7 +231,14 @@ class Finder:
 
     def run(self, page_number: int | None = None) -> FinderResult:
         page, total = self.results(page_number or self.filters.get("page") or 1)
-        return FinderResult(page=page, total=total, facets=self.facets(), filters=self.filters, sort=self.sort_key())
+        return FinderResult(
+            page=page,
+            total=total,
+            facets=self.facets(),
+            filters=self.filters,
+            sort=self.sort_key(),
+            named=self.named_facets(),
+        )
 
     # --- facets --------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from wagtail import hooks
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from kreativ.search.expansion import expanded_query
 from kreativ.search.highlight import highlight
 from kreativ.search.suggestions import did_you_mean
 
@@ -25,13 +26,14 @@ def search(request: HttpRequest) -> HttpResponse:
 
     Hubs, courses, news and standard pages. Domains with a search of their own (the funding finder,
     with facets this page has no room for) point to it through the ``site_search_notes`` hook.
+    The vocabulary's terms also find their equivalents in the other languages (``kreativ.search.expansion``).
     """
     query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
     locale = Locale.get_active()
     context: dict = {"query": query, "results": None, "suggestion": None}
     if query:
         pages = Page.objects.live().public().filter(locale=locale).exclude(depth__lte=1).specific()
-        found = pages.search(query, operator="and")
+        found = pages.search(expanded_query(query), operator="and")
         results = Paginator(found, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
         results.object_list = [
             {"page": page, "passage": _passage(page, query, locale.language_code)} for page in results.object_list

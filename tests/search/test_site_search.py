@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from news.models import NewsIndexPage
 from tests.factories import HubIndexPageFactory, HubPageFactory, NewsArticlePageFactory, NewsIndexPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("whoosh_path")]  # both whoosh paths
@@ -55,3 +56,16 @@ def test_a_typing_error_gets_a_suggestion(client, pages):
 def test_the_header_has_a_search_box(client, home):
     html = client.get(home.url).content.decode()
     assert 'role="search"' in html and 'action="/cs/search/"' in html
+
+
+def test_a_term_in_another_language_finds_the_readers_pages(client, pages):
+    """The vocabulary works in the site search too: "crafts" is no Czech word, but a term whose
+    Czech equivalents include "řemesla"; the Czech page is found and its word marked."""
+    magazine = NewsIndexPage.objects.get(slug="magazin")
+    NewsArticlePageFactory(
+        parent=magazine, title="Umělecká řemesla v Olomouci", slug="remesla", intro="Řemesla a dílny."
+    )
+    response = client.get("/cs/search/", {"q": "crafts"})
+    assert titles(response) == ["Umělecká řemesla v Olomouci"]
+    assert "<mark>Řemesla</mark>" in response.content.decode()
+    assert titles(client.get("/cs/search/", {"q": "rokodelstvo"})) == ["Umělecká řemesla v Olomouci"]

@@ -27,7 +27,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,8 @@ logger = logging.getLogger(__name__)
 
 DB_CHUNK = 500
 FILTER_CACHE_SIZE = 64
+# Spellings "did you mean" weighs per autocomplete field: enough to find one of the reader's language.
+SUGGESTIONS_PER_FIELD = 5
 
 _stores: dict[tuple[str, str], IndexStore] = {}
 _stores_lock = threading.Lock()
@@ -592,10 +594,17 @@ class WhooshSearchBackend(BaseSearchBackend):
         language = analysis.normalise_language(language_of(obj) or self.default_language, self.languages)
         return Mapping(type(obj), self.languages).document(obj, language)
 
-    def suggest(self, text: str, model_or_queryset: Any) -> str | None:
+    def suggest(
+        self, text: str, model_or_queryset: Any, language: str | None = None, keep: Collection[str] = ()
+    ) -> str | None:
         """A spelling the index knows for a query that found little ("did you mean"), or ``None``.
 
         The words come from the autocomplete fields (titles, names): the words readers look for.
+        Words in ``keep`` (folded) are left as typed: the search vocabulary's terms, which find
+        their equivalents in every language and need no correction. Of the spellings as close as
+        each other, one that the texts of ``language`` use (the reader's) goes first, so a Czech
+        reader is offered a Czech word rather than an English one; then whoosh's order, then the
+        most frequent.
         """
         model = model_or_queryset.model if isinstance(model_or_queryset, models.QuerySet) else model_or_queryset
         searcher = self.get_index_for_model(model).searcher()
@@ -606,22 +615,42 @@ class WhooshSearchBackend(BaseSearchBackend):
             for column in Mapping(other, self.languages).autocomplete_columns()
         }
         columns = [name for name in sorted(columns) if name in searcher.schema.names()]
+        in_language = self._used_in(reader, language)
         corrected, changed = [], False
         for word in (token.text for token in analysis.spelling_analyser()(text)):
-            if len(word) < 4 or any(reader.doc_frequency(name, word) for name in columns):
+            if len(word) < 4 or word in keep or any(reader.doc_frequency(name, word) for name in columns):
                 corrected.append(word)
                 continue
             candidates = [
-                (reader.doc_frequency(name, candidate), candidate)
+                (in_language(candidate), -rank, reader.doc_frequency(name, candidate), candidate)
                 for name in columns
-                for candidate in searcher.suggest(name, word, limit=1, maxdist=2, prefix=1)
+                for rank, candidate in enumerate(
+                    searcher.suggest(name, word, limit=SUGGESTIONS_PER_FIELD, maxdist=2, prefix=1)
+                )
             ]
             if candidates:
-                corrected.append(max(candidates)[1])
+                corrected.append(max(candidates)[-1])
                 changed = True
             else:
                 corrected.append(word)
         return " ".join(corrected) if changed else None
+
+    def _used_in(self, reader: Any, language: str | None) -> Callable[[str], bool]:
+        """Whether the texts of ``language`` use a word (its stems in that language's ``$all`` field)."""
+        code = analysis.normalise_language(language, self.languages) if language else analysis.FALLBACK
+        fieldname = f"$all.{code}"
+        if code == analysis.FALLBACK or fieldname not in reader.schema.names():
+            return lambda word: False
+        ana = analysis.analyser(code)
+
+        def used(word: str) -> bool:
+            return any(
+                reader.doc_frequency(fieldname, variant)
+                for _pos, variants in analysis.query_terms(word, ana)
+                for variant in variants
+            )
+
+        return used
 
 
 SearchBackend = WhooshSearchBackend

@@ -2,7 +2,9 @@
 
 The passage is computed from the text and the query with the index's own analysers, so ``výzvy``
 in a text is marked for the query ``vyzva``, exactly when the search matched it; it needs nothing
-from the index and works the same whichever search backend is configured.
+from the index and works the same whichever search backend is configured. The equivalents of the
+vocabulary's terms in the query are marked too (``expansion``): an English call found by ``hudba``
+has its ``music`` marked.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from . import analysis
+from .expansion import expand
 
 DEFAULT_WORDS = 30
 
@@ -28,7 +31,7 @@ def _wanted(query: str, languages: list[str]) -> set[str]:
 def _marks(text: str, query: str, language: str) -> list[tuple[int, int]]:
     """Character spans of ``text`` whose words match the query, in the text's language."""
     languages = [language, analysis.FALLBACK]
-    wanted = _wanted(query, languages)
+    wanted = _wanted(expand(query).words_to_mark(), languages)
     spans = {
         (token.startchar, token.endchar)
         for code in languages
