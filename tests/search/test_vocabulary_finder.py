@@ -22,7 +22,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.query import PlainText
 
 from crawler.parsers import eu_ft
-from crawler.testing import snapshot_results
+from crawler.snapshots import snapshot_results
 from kreativ.search.backend import close_all
 from kreativ.search.suggestions import did_you_mean
 from opportunities.finder import facet_index
