@@ -28,7 +28,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from modelcluster.models import get_all_child_relations
 from wagtail import blocks
 from wagtail.fields import StreamField
@@ -174,7 +174,10 @@ def term(model: type[models.Model], key: Any, where: str) -> models.Model:
         query |= Q(**{name: key})
     found = model.objects.filter(query).first()
     if found is None:
-        raise DemoDataError(f"{where}: no {model._meta.verbose_name} with the {' or '.join(names)} {key!r}")
+        # In English like every message of the command (load_demo runs in Czech, the demo's source language).
+        with translation.override("en"):
+            kind = str(model._meta.verbose_name)
+        raise DemoDataError(f"{where}: no {kind} with the {' or '.join(names)} {key!r}")
     return found
 
 
