@@ -7,19 +7,16 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from kreativ.public_forms import ratelimit
-from opportunities.alerts import addresses, links, tokens
+from opportunities.alerts import addresses, links, mails, tokens
 from opportunities.alerts.forms import SettingsForm, SubscribeForm, WatchForm, apply_wish
 from opportunities.alerts.matching import calls_for
 from opportunities.models import FundingCall, Subscription, Watch
@@ -34,19 +31,7 @@ def _limited(request: HttpRequest, email: str) -> bool:
 
 def _send_confirmation(email: str, wish: dict, request: HttpRequest) -> None:
     token = tokens.confirm_token({"email": email, **wish})
-    url = request.build_absolute_uri(reverse("alerts:confirm", args=[token]))
-    call = FundingCall.objects.filter(pk=wish.get("watch"), live=True).first() if wish.get("watch") else None
-    with translation.override(wish["language"]):
-        context = {"url": url, "wish": wish, "call": call, "site_name": settings.WAGTAIL_SITE_NAME}
-        subject = _("Please confirm your funding alert") if not call else _("Please confirm the reminders for a call")
-        message = EmailMultiAlternatives(
-            subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
-            body=render_to_string("opportunities/alerts/email/confirm.txt", context),
-            to=[email],
-            headers={"Auto-Submitted": "auto-generated"},
-        )
-        message.attach_alternative(render_to_string("opportunities/alerts/email/confirm.html", context), "text/html")
-        message.send()
+    mails.send_confirmation(email, wish, request.build_absolute_uri(reverse("alerts:confirm", args=[token])))
 
 
 @require_http_methods(["GET", "POST"])
@@ -93,6 +78,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
     Confirming adds an alert to the address, or a watched call to one of its alerts; confirming
     the filters of an alert the address already has changes that alert instead (see ``addresses``).
+    What is new is welcomed by an e-mail with the links to manage and stop it (``mails.welcome``).
     """
     try:
         wish = tokens.read_confirm_token(token)
@@ -103,12 +89,14 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "opportunities/alerts/confirm.html", {"wish": wish, "token": token})
     email = wish["email"]
     already = False
+    call = None
     with transaction.atomic():
         if wish.get("watch"):
             subscription = addresses.home_for_watches(email, wish["language"])
             call = FundingCall.objects.filter(pk=wish["watch"], live=True).first()
+            news = call is not None and not addresses.watches(email, call)
             if call is not None:
-                addresses.watch(subscription, call)
+                subscription = addresses.watch(subscription, call).subscription
         else:
             subscription = addresses.alert_with_filters(email, addresses.key_of_wish(wish))
             already = subscription is not None
@@ -119,6 +107,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             else:
                 subscription.paused = False
             apply_wish(subscription, wish)  # saves
+            news = not already
+    if news:  # a new alert or a newly watched call; a second click on the button sends nothing more
+        mails.send_welcome(subscription, call)
     return render(
         request,
         "opportunities/alerts/confirmed.html",

@@ -81,3 +81,18 @@ def publish(moderator):
         return call
 
     return publish_item
+
+
+@pytest.fixture
+def steady_links(monkeypatch):
+    """Signed links made within one test carry the same timestamp.
+
+    A manage link is signed with the second it was made in; a test that builds the link it expects
+    on a page a second after the page built its own would compare two different, valid links.
+    """
+    from types import SimpleNamespace
+
+    from django.core import signing
+
+    now = signing.time.time()
+    monkeypatch.setattr(signing, "time", SimpleNamespace(time=lambda: now))

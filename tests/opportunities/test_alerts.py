@@ -24,7 +24,7 @@ from opportunities.models import ApplicantType, DigestLog, FundingCall, Subscrip
 from tests.conftest import t
 from tests.opportunities.conftest import make_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("steady_links")]
 
 SUBSCRIBE = "/cs/alerts/"
 EXPIRED = " ".join(
