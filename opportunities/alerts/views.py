@@ -1,6 +1,10 @@
 """The subscriber's pages: subscribe, confirm, the address's page (each alert to change, pause or
 delete; export; delete all), unsubscribe from one alert, watch a call, and the private feeds. No
-account: each page is reached by a signed link."""
+account: each page is reached by a signed link.
+
+Deleting asks first, on a page of its own whose button sends a POST; a GET never deletes (mail
+scanners and link checkers follow links). A link whose alert is gone answers with a page that
+says so and offers to subscribe again (``_gone``), never a bare "not found"."""
 
 from __future__ import annotations
 
@@ -127,24 +131,31 @@ def _manage_path(email: str) -> str:
     return reverse("alerts:manage", args=[tokens.manage_token(email)])
 
 
-def _address_for(link: tokens.ManageLink) -> str:
-    """The address a manage link names (a link of before several alerts: its alert's address)."""
+def _gone(request: HttpRequest) -> HttpResponse:
+    """The answer to a link whose alert no longer exists (deleted, unsubscribed, or never this
+    address's: the answer is the same, so a link tells nothing about other addresses)."""
+    return render(request, "opportunities/alerts/gone.html", status=410)
+
+
+def _address_for(link: tokens.ManageLink) -> str | None:
+    """The address a manage link names (a link of before several alerts: its alert's address,
+    None once that alert is deleted)."""
     if link.email is not None:
         return link.email
-    email = Subscription.objects.filter(pk=link.subscription_pk).values_list("email", flat=True).first()
-    if email is None:
-        raise Http404
-    return email
+    return Subscription.objects.filter(pk=link.subscription_pk).values_list("email", flat=True).first()
 
 
 def _read_manage_link(request: HttpRequest, token: str, view: str, *args: object) -> str | HttpResponse:
     """The address of a manage link, or the response to give instead: the page of an invalid link,
-    or a redirect from a link of before several alerts to the same page under a link of the address."""
+    the page of a deleted alert, or a redirect from a link of before several alerts to the same page
+    under a link of the address."""
     try:
         link = tokens.read_manage_token(token)
     except tokens.BadLink as error:
         return _invalid_link(request, error)
     email = _address_for(link)
+    if email is None:
+        return _gone(request)
     if link.email is None:
         return redirect(reverse(view, args=[tokens.manage_token(email), *args]))
     return email
@@ -162,14 +173,14 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         translation.activate(alerts[-1].language)  # the newest alert's, the latest choice
     if request.method == "POST":
         mine = Subscription.objects.filter(email=email)
+        # Deleting asks first: a form of an older page that still posts here is sent to the question.
         if "delete_all" in request.POST:
-            mine.delete()
-            return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": True})
+            return redirect(reverse("alerts:delete_all", args=[token]))
+        if "delete" in request.POST and _number(request.POST["delete"]) is not None:
+            return redirect(reverse("alerts:delete_alert", args=[token, _number(request.POST["delete"])]))
         for action, change in (("pause", {"paused": True}), ("resume", {"paused": False})):
             if action in request.POST:
                 mine.filter(pk=_number(request.POST[action])).update(**change)
-        if "delete" in request.POST:
-            mine.filter(pk=_number(request.POST["delete"])).delete()
         if "unwatch" in request.POST:
             Watch.objects.filter(subscription__email=email, pk=_number(request.POST["unwatch"])).delete()
         return redirect(reverse("alerts:manage", args=[token]))
@@ -177,6 +188,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "opportunities/alerts/manage.html",
         {
+            "deleted": request.GET.get("deleted") == "1",
             "email": email,
             "alerts": [
                 {
@@ -201,7 +213,9 @@ def manage_alert(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     email = _read_manage_link(request, token, "alerts:manage_alert", pk)
     if isinstance(email, HttpResponse):
         return email
-    subscription = get_object_or_404(Subscription, pk=pk, email=email)
+    subscription = Subscription.objects.filter(pk=pk, email=email).first()
+    if subscription is None:
+        return _gone(request)
     translation.activate(subscription.language)
     saved = False
     if request.method == "POST":
@@ -217,6 +231,44 @@ def manage_alert(request: HttpRequest, token: str, pk: int) -> HttpResponse:
         request,
         "opportunities/alerts/manage_alert.html",
         {"form": form, "subscription": subscription, "saved": saved, "token": token},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def delete_alert(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    """Asks before deleting one alert of the address (with the calls it watches); the POST deletes."""
+    email = _read_manage_link(request, token, "alerts:delete_alert", pk)
+    if isinstance(email, HttpResponse):
+        return email
+    subscription = addresses.alerts_of(email).filter(pk=pk).first()
+    if subscription is None:  # deleted meanwhile (a second click), or not this address's
+        return _gone(request)
+    translation.activate(subscription.language)
+    if request.method == "POST":
+        subscription.delete()
+        return redirect(reverse("alerts:manage", args=[token]) + "?deleted=1")
+    return render(request, "opportunities/alerts/delete_alert.html", {"subscription": subscription, "token": token})
+
+
+@require_http_methods(["GET", "POST"])
+def delete_all(request: HttpRequest, token: str) -> HttpResponse:
+    """Asks before deleting everything kept about the address; the POST deletes it."""
+    email = _read_manage_link(request, token, "alerts:delete_all")
+    if isinstance(email, HttpResponse):
+        return email
+    alerts = list(addresses.alerts_of(email))
+    if alerts:
+        translation.activate(alerts[-1].language)
+    if request.method == "POST":
+        Subscription.objects.filter(email=email).delete()
+        return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": True})
+    if not alerts:  # nothing left to delete: the address's page says so
+        return redirect(reverse("alerts:manage", args=[token]))
+    watched = sum(len(alert.watches.all()) for alert in alerts)
+    return render(
+        request,
+        "opportunities/alerts/delete_all.html",
+        {"email": email, "alerts": len(alerts), "watched": watched, "token": token},
     )
 
 
@@ -265,7 +317,9 @@ def watch(request: HttpRequest, token: str, call_pk: int) -> HttpResponse:
         subscription_pk = tokens.read_watch_token(token)
     except tokens.BadLink as error:
         return _invalid_link(request, error)
-    subscription = get_object_or_404(Subscription, pk=subscription_pk)
+    subscription = Subscription.objects.filter(pk=subscription_pk).first()
+    if subscription is None:
+        return _gone(request)
     call = get_object_or_404(FundingCall.objects.public(), pk=call_pk)
     holder = addresses.watch(subscription, call).subscription
     translation.activate(holder.language)

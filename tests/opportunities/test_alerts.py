@@ -281,6 +281,8 @@ def alert_path(subscription) -> str:
 
 
 def test_manage_page_changes_pauses_exports_and_deletes(client, subscriber):
+    from django.urls import reverse
+
     path = manage_path(subscriber)
     page = client.get(path)
     assert page.status_code == 200
@@ -308,7 +310,10 @@ def test_manage_page_changes_pauses_exports_and_deletes(client, subscriber):
     export = json.loads(client.get(path + "export/").content)
     [alert] = export["alerts"]
     assert export["email"] == "jana@example.com" and alert["sectors"] == ["design"] and alert["keywords"] == ["film"]
-    client.post(path, {"delete": str(subscriber.pk)})
+    delete = reverse("alerts:delete_alert", args=[tokens.manage_token(subscriber.email), subscriber.pk])
+    assert client.get(delete).status_code == 200
+    assert Subscription.objects.exists()  # the page asks; only its button deletes
+    client.post(delete)
     assert not Subscription.objects.exists()
 
 
