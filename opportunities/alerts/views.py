@@ -62,7 +62,7 @@ def watch_request(request: HttpRequest, call_pk: int) -> HttpResponse:
     call = get_object_or_404(FundingCall.objects.public(), pk=call_pk)
     form = WatchForm(request.POST)
     if not form.is_valid():
-        return render(request, "opportunities/alerts/watch_form.html", {"form": form, "call": call}, status=400)
+        return _call_page_with(request, call, form)
     email = form.cleaned_data["email"].strip().lower()
     if _limited(request, email):
         return render(request, "opportunities/alerts/limited.html", status=429)
@@ -70,6 +70,17 @@ def watch_request(request: HttpRequest, call_pk: int) -> HttpResponse:
         wish = {"language": translation.get_language(), "frequency": Subscription.Frequency.REMINDERS, "watch": call.pk}
         _send_confirmation(email, wish, request)
     return render(request, "opportunities/alerts/sent.html", {"email": email, "call": call})
+
+
+def _call_page_with(request: HttpRequest, call: FundingCall, form: WatchForm) -> HttpResponse:
+    """The call's page again, its reminders form showing what was wrong next to the field; the
+    form is sent without JavaScript, so the whole page comes back, not the form alone."""
+    from opportunities.finder.upcoming import finder_for_locale
+
+    finder = finder_for_locale()
+    if finder is None:  # no finder page to show the call in: the form on a page of its own
+        return render(request, "opportunities/alerts/watch_request.html", {"call": call, "form": form})
+    return finder.render_call(request, call, watch_form=form)
 
 
 def _invalid_link(request: HttpRequest, error: tokens.BadLink) -> HttpResponse:

@@ -65,6 +65,34 @@ def test_finder_facets_and_a_call_page(live_server, page, radar):
     assert page.js_errors == []
 
 
+def test_the_call_pages_reminders_form_answers_a_refused_address_on_the_page(live_server, page, radar):
+    page.goto(f"{live_server.url}{radar.url}")
+    page.locator(".card--call .card__title a").first.click()
+    page.wait_for_selector("#reminders")
+    title = page.locator("h1").inner_text()
+    reminders = page.locator("#reminders")
+    reminders.get_by_label(t("Your e-mail")).fill("jana@example")
+    reminders.get_by_role("button", name=t("Remind me before the deadlines"), exact=True).click()
+    page.wait_for_selector("#reminders .form-field__error")
+    # The call's page again, styled, the error next to the field; the trap field stays out of sight.
+    assert page.locator("h1").inner_text() == title
+    field = page.locator("#reminders .form-field--error")
+    assert field.locator("input").input_value() == "jana@example"
+    assert field.get_by_role("alert").inner_text() == "Zadejte platnou e-mailovou adresu."
+    trap = page.locator("#id_website").locator("..")  # shown through a 1-pixel window that hides overflow
+    assert trap.evaluate("e => [e.getBoundingClientRect().width, getComputedStyle(e).overflow]") == [1, "hidden"]
+    assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
+    assert serious_violations(page) == []
+    assert not mail.outbox
+
+    reminders = page.locator("#reminders")
+    reminders.get_by_label(t("Your e-mail")).fill("jana@example.com")
+    reminders.get_by_role("button", name=t("Remind me before the deadlines"), exact=True).click()
+    page.wait_for_selector(".notice--success")
+    assert [message.to for message in mail.outbox] == [["jana@example.com"]]
+    assert page.js_errors == []
+
+
 def confirm_last_mail(page, live_server) -> None:
     link = next(word for word in mail.outbox[-1].body.split() if "/alerts/confirm/" in word)
     page.goto(live_server.url + "/alerts/" + link.split("/alerts/", 1)[1])

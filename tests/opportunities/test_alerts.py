@@ -346,7 +346,7 @@ def test_reminders_reach_weekly_subscribers_in_the_daily_run(client, finder, pub
 def test_watching_from_a_call_page_takes_a_confirmation(client, finder, publish):
     call = publish(make_item("page", title="Call with a form"))
     html = client.get(finder.call_url(call)).content.decode()
-    assert f'action="/cs/alerts/watch-call/{call.pk}/"' in html
+    assert f'action="/cs/alerts/watch-call/{call.pk}/#reminders"' in html
     client.post(f"/cs/alerts/watch-call/{call.pk}/", {"email": "petr@example.com"})
     assert not Subscription.objects.exists()
     subscription = confirm_from_mail(client, mail.outbox[0])
