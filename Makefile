@@ -46,11 +46,11 @@ test-postgres: messages ## The whole suite against a throwaway PostgreSQL server
 	.ci/with-postgres $(PY) -m pytest
 
 # What shares state between processes through the cache or the task queue: the finder's page cache
-# and facet index version, the header and footer cache, the rate limits, the alerts (instant runs,
-# chunks, the two-cluster run) and the cross-process cache checks.
+# and facet index version, the header and footer cache, the rate limits (alerts, course registration),
+# the alerts (instant runs, chunks, the two-cluster run) and the cross-process cache checks.
 REDIS_TESTS := tests/kreativ/test_shared_cache.py tests/kreativ/test_fragments.py \
 	tests/opportunities/test_finder_cache.py tests/opportunities/test_public.py \
-	tests/kreativ/test_public_forms.py tests/opportunities/test_alerts.py \
+	tests/kreativ/test_public_forms.py tests/hubs/test_registration.py tests/opportunities/test_alerts.py \
 	tests/opportunities/test_alert_chunks.py tests/opportunities/test_alert_clusters.py
 
 test-redis: messages ## The tests of the cache and the task queue against a throwaway Redis server on loopback

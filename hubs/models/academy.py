@@ -3,10 +3,13 @@
 Registration is a Wagtail form page, so editors choose the questions and see the answers in the
 admin's form submissions; what Wagtail does not have, the seat limit and the waiting list, is
 decided when a submission is saved, inside one transaction, so two people cannot take the last seat.
+Like every public form it is rate limited and trapped for bots (``kreativ.public_forms``), and
+each registration is confirmed by e-mail with the sessions attached (``hubs.mails``).
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
@@ -34,6 +37,9 @@ from wagtail.search import index
 from hubs.forms import RegistrationFormBuilder
 from kreativ.blocks import BodyBlock
 from kreativ.models import BasePage
+from kreativ.public_forms import ratelimit
+
+logger = logging.getLogger(__name__)
 
 
 class AcademyPage(BasePage):
@@ -278,17 +284,15 @@ class CoursePage(RoutablePageMixin, BasePage, AbstractEmailForm):
         return CourseRegistration
 
     def get_data_fields(self):
-        return [*super().get_data_fields(), ("status", _("Status"))]
-
-    def email_field_name(self) -> str | None:
-        for field in self.get_form_fields():
-            if field.field_type == "email":
-                return field.clean_name
-        return None
+        fields = super().get_data_fields()
+        if not any(field.field_type == "email" for field in self.get_form_fields()):
+            email = self.get_form_class().email_field_name  # the form asks for it when editors did not
+            fields.append((email, _("E-mail")))
+        return [*fields, ("status", _("Status"))]
 
     def process_form_submission(self, form) -> CourseRegistration:
-        email_field = self.email_field_name()
-        email = (form.cleaned_data.get(email_field) or "").strip().lower() if email_field else ""
+        """Saves a valid registration with a seat or a waiting place, or raises ``CourseFullError``."""
+        email = form.email()
         with transaction.atomic():
             # Lock the course (all its translations) so concurrent registrations count seats one at a time.
             list(Page.objects.select_for_update().filter(translation_key=self.translation_key).values_list("pk"))
@@ -305,12 +309,26 @@ class CoursePage(RoutablePageMixin, BasePage, AbstractEmailForm):
                 email=email,
             )
         if self.to_address:
-            self.send_mail(form)
+            try:
+                self.send_mail(form)
+            except Exception as error:  # the registration stands; the organisers see it in the admin
+                logger.warning("Registration %s: the organisers' e-mail failed: %s", registration.pk, error)
         return registration
+
+    def waiting_position(self, registration: CourseRegistration) -> int | None:
+        """Where a waiting registration stands on the waiting list (1 is next), None for a seat."""
+        if registration.status != CourseRegistration.Status.WAITING:
+            return None
+        return self.registrations().filter(status=CourseRegistration.Status.WAITING, id__lte=registration.id).count()
 
     @path("")
     def index_route(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """The course page itself: details, and the registration form while it is open."""
+        """The course page itself: details, and the registration form while it is open.
+
+        A valid form is counted against the rate limits (per client, per course in all its
+        languages) and checked for the trap before anything is saved; either refusal says so on
+        the page and keeps the answers, and saves and sends nothing.
+        """
         if request.method != "POST":
             return self._render_form(request, self.get_form(page=self, user=request.user))
         if not self.accepts_registrations():
@@ -318,26 +336,43 @@ class CoursePage(RoutablePageMixin, BasePage, AbstractEmailForm):
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if not form.is_valid():
             return self._render_form(request, form)
+        if not ratelimit.allow_client_and_target(
+            request,
+            "academy",
+            str(self.translation_key),
+            per_target=settings.ACADEMY_RATE_PER_COURSE,
+            per_client=settings.ACADEMY_RATE_PER_CLIENT,
+        ):
+            refusal = _("Too many registrations were sent in the last hour. Please try again later.")
+            return self._render_form(request, form, status=429, refusal=refusal)
+        if form.filled_by_bot():
+            # Perhaps a browser's autofill: the person is told, and sends the form again without it.
+            data = request.POST.copy()
+            data.pop(form.trap_name, None)
+            form = self.get_form(data, page=self, user=request.user)
+            refusal = _("Your registration was not saved. Please check your answers and send the form again.")
+            return self._render_form(request, form, status=400, refusal=refusal)
         try:
             registration = self.process_form_submission(form)
         except CourseFullError:
             return self._render_form(request, self.get_form(page=self, user=request.user), status=409)
-        return self.render_landing_page(request, registration)
+        from hubs.mails import send_registration_confirmation
 
-    def _render_form(self, request: HttpRequest, form, status: int = 200) -> HttpResponse:
+        sent = send_registration_confirmation(registration, request)
+        return self.render_landing_page(request, registration, confirmation_sent=sent)
+
+    def _render_form(self, request: HttpRequest, form, status: int = 200, refusal: str = "") -> HttpResponse:
         context = self.get_context(request)
         context["form"] = form
+        context["refusal"] = refusal
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def render_landing_page(self, request: HttpRequest, form_submission=None, *args: Any, **kwargs: Any):
         context = self.get_context(request)
         context["registration"] = form_submission
-        if form_submission is not None and form_submission.status == CourseRegistration.Status.WAITING:
-            context["waiting_position"] = (
-                self.registrations()
-                .filter(status=CourseRegistration.Status.WAITING, id__lte=form_submission.id)
-                .count()
-            )
+        context["confirmation_sent"] = kwargs.get("confirmation_sent", False)
+        if form_submission is not None:
+            context["waiting_position"] = self.waiting_position(form_submission)
         return TemplateResponse(request, self.get_landing_page_template(request), context)
 
     @path("ical/", name="ical")

@@ -111,6 +111,11 @@ def home_for_watches(email: str, language: str) -> Subscription:
     )
 
 
+def watches(email: str, call: FundingCall) -> bool:
+    """Whether the address watches ``call`` already, under any of its alerts."""
+    return Watch.objects.filter(subscription__email=email, call=call).exists()
+
+
 def watch(subscription: Subscription, call: FundingCall) -> Watch:
     """Adds ``call`` to the alert's reminders, unless the address already watches it (under any of
     its alerts): then that watch is returned, and reminders stay with the alert that has it."""

@@ -334,10 +334,13 @@ class Renderer:
         if key not in self.blocks:
             url = links.call_url(call, language, self.finder(language))
             context = {"call": call, "url": url, "deadline": deadline or call.next_deadline()}
-            self.blocks[key] = (self.call_html.render(context), self.call_text.render(context))
+            with translation.override(language):
+                self.blocks[key] = (self.call_html.render(context), self.call_text.render(context))
         return self.blocks[key]
 
     def frame(self, language: str) -> tuple[str, str]:
+        """The e-mail around the sections, in ``language`` whatever language is active: the frame
+        is kept for every later e-mail in that language, so it is rendered under its own override."""
         if language not in self.frames:
             markers = self.MARKERS
             context = {
@@ -349,10 +352,11 @@ class Renderer:
                 "ical_url": markers["ICAL"],
                 "site_name": settings.WAGTAIL_SITE_NAME,
             }
-            self.frames[language] = (
-                get_template("opportunities/alerts/email/digest.html").render(context),
-                get_template("opportunities/alerts/email/digest.txt").render(context),
-            )
+            with translation.override(language):
+                self.frames[language] = (
+                    get_template("opportunities/alerts/email/digest.html").render(context),
+                    get_template("opportunities/alerts/email/digest.txt").render(context),
+                )
         return self.frames[language]
 
     def message(self, letter: Letter, reminders_only: bool = False) -> EmailMultiAlternatives:

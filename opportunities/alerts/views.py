@@ -1,25 +1,26 @@
 """The subscriber's pages: subscribe, confirm, the address's page (each alert to change, pause or
 delete; export; delete all), unsubscribe from one alert, watch a call, and the private feeds. No
-account: each page is reached by a signed link."""
+account: each page is reached by a signed link.
+
+Deleting asks first, on a page of its own whose button sends a POST; a GET never deletes (mail
+scanners and link checkers follow links). A link whose alert is gone answers with a page that
+says so and offers to subscribe again (``_gone``), never a bare "not found"."""
 
 from __future__ import annotations
 
 import json
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from kreativ.public_forms import ratelimit
-from opportunities.alerts import addresses, links, tokens
+from opportunities.alerts import addresses, links, mails, tokens
 from opportunities.alerts.forms import SettingsForm, SubscribeForm, WatchForm, apply_wish
 from opportunities.alerts.matching import calls_for
 from opportunities.models import FundingCall, Subscription, Watch
@@ -34,19 +35,7 @@ def _limited(request: HttpRequest, email: str) -> bool:
 
 def _send_confirmation(email: str, wish: dict, request: HttpRequest) -> None:
     token = tokens.confirm_token({"email": email, **wish})
-    url = request.build_absolute_uri(reverse("alerts:confirm", args=[token]))
-    call = FundingCall.objects.filter(pk=wish.get("watch"), live=True).first() if wish.get("watch") else None
-    with translation.override(wish["language"]):
-        context = {"url": url, "wish": wish, "call": call, "site_name": settings.WAGTAIL_SITE_NAME}
-        subject = _("Please confirm your funding alert") if not call else _("Please confirm the reminders for a call")
-        message = EmailMultiAlternatives(
-            subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
-            body=render_to_string("opportunities/alerts/email/confirm.txt", context),
-            to=[email],
-            headers={"Auto-Submitted": "auto-generated"},
-        )
-        message.attach_alternative(render_to_string("opportunities/alerts/email/confirm.html", context), "text/html")
-        message.send()
+    mails.send_confirmation(email, wish, request.build_absolute_uri(reverse("alerts:confirm", args=[token])))
 
 
 @require_http_methods(["GET", "POST"])
@@ -73,7 +62,7 @@ def watch_request(request: HttpRequest, call_pk: int) -> HttpResponse:
     call = get_object_or_404(FundingCall.objects.public(), pk=call_pk)
     form = WatchForm(request.POST)
     if not form.is_valid():
-        return render(request, "opportunities/alerts/watch_form.html", {"form": form, "call": call}, status=400)
+        return _call_page_with(request, call, form)
     email = form.cleaned_data["email"].strip().lower()
     if _limited(request, email):
         return render(request, "opportunities/alerts/limited.html", status=429)
@@ -81,6 +70,17 @@ def watch_request(request: HttpRequest, call_pk: int) -> HttpResponse:
         wish = {"language": translation.get_language(), "frequency": Subscription.Frequency.REMINDERS, "watch": call.pk}
         _send_confirmation(email, wish, request)
     return render(request, "opportunities/alerts/sent.html", {"email": email, "call": call})
+
+
+def _call_page_with(request: HttpRequest, call: FundingCall, form: WatchForm) -> HttpResponse:
+    """The call's page again, its reminders form showing what was wrong next to the field; the
+    form is sent without JavaScript, so the whole page comes back, not the form alone."""
+    from opportunities.finder.upcoming import finder_for_locale
+
+    finder = finder_for_locale()
+    if finder is None:  # no finder page to show the call in: the form on a page of its own
+        return render(request, "opportunities/alerts/watch_request.html", {"call": call, "form": form})
+    return finder.render_call(request, call, watch_form=form)
 
 
 def _invalid_link(request: HttpRequest, error: tokens.BadLink) -> HttpResponse:
@@ -93,6 +93,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
     Confirming adds an alert to the address, or a watched call to one of its alerts; confirming
     the filters of an alert the address already has changes that alert instead (see ``addresses``).
+    What is new is welcomed by an e-mail with the links to manage and stop it (``mails.welcome``).
     """
     try:
         wish = tokens.read_confirm_token(token)
@@ -103,12 +104,14 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "opportunities/alerts/confirm.html", {"wish": wish, "token": token})
     email = wish["email"]
     already = False
+    call = None
     with transaction.atomic():
         if wish.get("watch"):
             subscription = addresses.home_for_watches(email, wish["language"])
             call = FundingCall.objects.filter(pk=wish["watch"], live=True).first()
+            news = call is not None and not addresses.watches(email, call)
             if call is not None:
-                addresses.watch(subscription, call)
+                subscription = addresses.watch(subscription, call).subscription
         else:
             subscription = addresses.alert_with_filters(email, addresses.key_of_wish(wish))
             already = subscription is not None
@@ -119,6 +122,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             else:
                 subscription.paused = False
             apply_wish(subscription, wish)  # saves
+            news = not already
+    if news:  # a new alert or a newly watched call; a second click on the button sends nothing more
+        mails.send_welcome(subscription, call)
     return render(
         request,
         "opportunities/alerts/confirmed.html",
@@ -136,24 +142,31 @@ def _manage_path(email: str) -> str:
     return reverse("alerts:manage", args=[tokens.manage_token(email)])
 
 
-def _address_for(link: tokens.ManageLink) -> str:
-    """The address a manage link names (a link of before several alerts: its alert's address)."""
+def _gone(request: HttpRequest) -> HttpResponse:
+    """The answer to a link whose alert no longer exists (deleted, unsubscribed, or never this
+    address's: the answer is the same, so a link tells nothing about other addresses)."""
+    return render(request, "opportunities/alerts/gone.html", status=410)
+
+
+def _address_for(link: tokens.ManageLink) -> str | None:
+    """The address a manage link names (a link of before several alerts: its alert's address,
+    None once that alert is deleted)."""
     if link.email is not None:
         return link.email
-    email = Subscription.objects.filter(pk=link.subscription_pk).values_list("email", flat=True).first()
-    if email is None:
-        raise Http404
-    return email
+    return Subscription.objects.filter(pk=link.subscription_pk).values_list("email", flat=True).first()
 
 
 def _read_manage_link(request: HttpRequest, token: str, view: str, *args: object) -> str | HttpResponse:
     """The address of a manage link, or the response to give instead: the page of an invalid link,
-    or a redirect from a link of before several alerts to the same page under a link of the address."""
+    the page of a deleted alert, or a redirect from a link of before several alerts to the same page
+    under a link of the address."""
     try:
         link = tokens.read_manage_token(token)
     except tokens.BadLink as error:
         return _invalid_link(request, error)
     email = _address_for(link)
+    if email is None:
+        return _gone(request)
     if link.email is None:
         return redirect(reverse(view, args=[tokens.manage_token(email), *args]))
     return email
@@ -171,14 +184,14 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         translation.activate(alerts[-1].language)  # the newest alert's, the latest choice
     if request.method == "POST":
         mine = Subscription.objects.filter(email=email)
+        # Deleting asks first: a form of an older page that still posts here is sent to the question.
         if "delete_all" in request.POST:
-            mine.delete()
-            return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": True})
+            return redirect(reverse("alerts:delete_all", args=[token]))
+        if "delete" in request.POST and _number(request.POST["delete"]) is not None:
+            return redirect(reverse("alerts:delete_alert", args=[token, _number(request.POST["delete"])]))
         for action, change in (("pause", {"paused": True}), ("resume", {"paused": False})):
             if action in request.POST:
                 mine.filter(pk=_number(request.POST[action])).update(**change)
-        if "delete" in request.POST:
-            mine.filter(pk=_number(request.POST["delete"])).delete()
         if "unwatch" in request.POST:
             Watch.objects.filter(subscription__email=email, pk=_number(request.POST["unwatch"])).delete()
         return redirect(reverse("alerts:manage", args=[token]))
@@ -186,6 +199,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "opportunities/alerts/manage.html",
         {
+            "deleted": request.GET.get("deleted") == "1",
             "email": email,
             "alerts": [
                 {
@@ -210,7 +224,9 @@ def manage_alert(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     email = _read_manage_link(request, token, "alerts:manage_alert", pk)
     if isinstance(email, HttpResponse):
         return email
-    subscription = get_object_or_404(Subscription, pk=pk, email=email)
+    subscription = Subscription.objects.filter(pk=pk, email=email).first()
+    if subscription is None:
+        return _gone(request)
     translation.activate(subscription.language)
     saved = False
     if request.method == "POST":
@@ -226,6 +242,44 @@ def manage_alert(request: HttpRequest, token: str, pk: int) -> HttpResponse:
         request,
         "opportunities/alerts/manage_alert.html",
         {"form": form, "subscription": subscription, "saved": saved, "token": token},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def delete_alert(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    """Asks before deleting one alert of the address (with the calls it watches); the POST deletes."""
+    email = _read_manage_link(request, token, "alerts:delete_alert", pk)
+    if isinstance(email, HttpResponse):
+        return email
+    subscription = addresses.alerts_of(email).filter(pk=pk).first()
+    if subscription is None:  # deleted meanwhile (a second click), or not this address's
+        return _gone(request)
+    translation.activate(subscription.language)
+    if request.method == "POST":
+        subscription.delete()
+        return redirect(reverse("alerts:manage", args=[token]) + "?deleted=1")
+    return render(request, "opportunities/alerts/delete_alert.html", {"subscription": subscription, "token": token})
+
+
+@require_http_methods(["GET", "POST"])
+def delete_all(request: HttpRequest, token: str) -> HttpResponse:
+    """Asks before deleting everything kept about the address; the POST deletes it."""
+    email = _read_manage_link(request, token, "alerts:delete_all")
+    if isinstance(email, HttpResponse):
+        return email
+    alerts = list(addresses.alerts_of(email))
+    if alerts:
+        translation.activate(alerts[-1].language)
+    if request.method == "POST":
+        Subscription.objects.filter(email=email).delete()
+        return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": True})
+    if not alerts:  # nothing left to delete: the address's page says so
+        return redirect(reverse("alerts:manage", args=[token]))
+    watched = sum(len(alert.watches.all()) for alert in alerts)
+    return render(
+        request,
+        "opportunities/alerts/delete_all.html",
+        {"email": email, "alerts": len(alerts), "watched": watched, "token": token},
     )
 
 
@@ -274,7 +328,9 @@ def watch(request: HttpRequest, token: str, call_pk: int) -> HttpResponse:
         subscription_pk = tokens.read_watch_token(token)
     except tokens.BadLink as error:
         return _invalid_link(request, error)
-    subscription = get_object_or_404(Subscription, pk=subscription_pk)
+    subscription = Subscription.objects.filter(pk=subscription_pk).first()
+    if subscription is None:
+        return _gone(request)
     call = get_object_or_404(FundingCall.objects.public(), pk=call_pk)
     holder = addresses.watch(subscription, call).subscription
     translation.activate(holder.language)

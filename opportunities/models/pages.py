@@ -125,10 +125,14 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
             if not target.live:
                 raise Http404
             return HttpResponsePermanentRedirect(self.call_url(target, request))
+        return self.render_call(request, call)
+
+    def render_call(self, request: HttpRequest, call, watch_form=None) -> TemplateResponse:
+        """A call's page; ``watch_form`` is the reminders form sent back with its errors."""
         from opportunities.alerts.forms import WatchForm
 
         context = self.get_context(request)
-        context.update(call=call, finder=self, watch_form=WatchForm())
+        context.update(call=call, finder=self, watch_form=watch_form or WatchForm())
         return TemplateResponse(request, "opportunities/call_detail.html", context)
 
     @path("calls/<slug:slug>/ical/", name="call_ical")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -64,6 +65,34 @@ def test_finder_facets_and_a_call_page(live_server, page, radar):
     assert page.js_errors == []
 
 
+def test_the_call_pages_reminders_form_answers_a_refused_address_on_the_page(live_server, page, radar):
+    page.goto(f"{live_server.url}{radar.url}")
+    page.locator(".card--call .card__title a").first.click()
+    page.wait_for_selector("#reminders")
+    title = page.locator("h1").inner_text()
+    reminders = page.locator("#reminders")
+    reminders.get_by_label(t("Your e-mail")).fill("jana@example")
+    reminders.get_by_role("button", name=t("Remind me before the deadlines"), exact=True).click()
+    page.wait_for_selector("#reminders .form-field__error")
+    # The call's page again, styled, the error next to the field; the trap field stays out of sight.
+    assert page.locator("h1").inner_text() == title
+    field = page.locator("#reminders .form-field--error")
+    assert field.locator("input").input_value() == "jana@example"
+    assert field.get_by_role("alert").inner_text() == "Zadejte platnou e-mailovou adresu."
+    trap = page.locator("#id_website").locator("..")  # shown through a 1-pixel window that hides overflow
+    assert trap.evaluate("e => [e.getBoundingClientRect().width, getComputedStyle(e).overflow]") == [1, "hidden"]
+    assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
+    assert serious_violations(page) == []
+    assert not mail.outbox
+
+    reminders = page.locator("#reminders")
+    reminders.get_by_label(t("Your e-mail")).fill("jana@example.com")
+    reminders.get_by_role("button", name=t("Remind me before the deadlines"), exact=True).click()
+    page.wait_for_selector(".notice--success")
+    assert [message.to for message in mail.outbox] == [["jana@example.com"]]
+    assert page.js_errors == []
+
+
 def confirm_last_mail(page, live_server) -> None:
     link = next(word for word in mail.outbox[-1].body.split() if "/alerts/confirm/" in word)
     page.goto(live_server.url + "/alerts/" + link.split("/alerts/", 1)[1])
@@ -111,4 +140,54 @@ def test_subscribe_from_the_finder_and_confirm(live_server, page, radar):
     cards.nth(1).get_by_role("button", name=t("Pause"), exact=True).click()
     page.locator(".alert-card").nth(1).get_by_role("button", name=t("Resume"), exact=True).wait_for()
     assert [a.paused for a in alerts.all()] == [False, True]
+    assert page.js_errors == []
+
+
+def welcome_link(label: str) -> str:
+    """A link of the last welcome e-mail, as a path (e-mails name the public address, not the test server)."""
+    body = mail.outbox[-1].body
+    return urlsplit(re.search(re.escape(t(label)) + r": (\S+)", body).group(1)).path
+
+
+def test_the_welcome_mail_manages_and_deletes_the_alerts(live_server, page, radar):
+    """A Czech designer subscribes twice, then follows the welcome e-mail's link to delete one alert,
+    then everything; every page asks first and a deleted alert's link says it is gone."""
+    from opportunities.models import Subscription
+
+    for sector in ("design", "music"):
+        page.goto(f"{live_server.url}/cs/alerts/?sector={sector}")
+        page.fill("#id_email", "eliska@example.com")
+        page.get_by_role("button", name=t("Send me a confirmation e-mail"), exact=True).click()
+        page.wait_for_selector(".notice--success")
+        confirm_last_mail(page, live_server)
+    assert mail.outbox[-1].subject.endswith(t("Your funding alert is on"))
+    music = Subscription.objects.get(email="eliska@example.com", sectors__slug="music")
+
+    manage = welcome_link("Manage your alerts (change, pause, delete, or add another)")
+    page.goto(live_server.url + manage)
+    page.locator(".alert-card").nth(1).get_by_role("link", name=t("Delete this alert"), exact=True).click()
+    page.get_by_role("heading", name=t("Delete this alert?")).wait_for()
+    assert serious_violations(page) == []
+    assert Subscription.objects.filter(email="eliska@example.com").count() == 2
+    page.get_by_role("button", name=t("Delete this alert"), exact=True).click()
+    page.get_by_role("status").filter(has_text=t("The alert is deleted.")).wait_for()
+    assert page.locator(".alert-card").count() == 1
+    assert not Subscription.objects.filter(pk=music.pk).exists()
+
+    page.goto(live_server.url + manage)
+    page.get_by_role("link", name=t("Delete all my alerts and my data"), exact=True).click()
+    page.get_by_role("heading", name=t("Delete all your alerts and your data?")).wait_for()
+    assert serious_violations(page) == []
+    page.get_by_role("button", name=t("Delete all my alerts and my data"), exact=True).click()
+    done = t("Your alerts and everything we kept about you are deleted.")
+    page.get_by_role("status").filter(has_text=done).wait_for()
+    assert not Subscription.objects.filter(email="eliska@example.com").exists()
+
+    # The deleted alert's own links answer with the site's page, in Czech, offering to subscribe again.
+    response = page.goto(f"{live_server.url}{manage}alert/{music.pk}/")
+    assert response.status == 410
+    assert page.locator("h1").inner_text() == t("This alert no longer exists")
+    assert serious_violations(page) == []
+    page.get_by_role("link", name=t("Subscribe to funding alerts"), exact=True).click()
+    page.wait_for_url(re.compile(r"/cs/alerts/$"))
     assert page.js_errors == []

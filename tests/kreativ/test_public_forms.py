@@ -1,15 +1,16 @@
-"""The public forms' shared defences: who the client is behind the configured proxies, and the rate
-limit's window on the deployed cache (files, or Redis)."""
+"""The public forms' shared defences: who the client is behind the configured proxies, the rate
+limit's window on the deployed cache (files, or Redis), and the trap for bots."""
 
 from __future__ import annotations
 
 import time
 
 import pytest
+from django import forms
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
-from kreativ.public_forms import ratelimit
+from kreativ.public_forms import honeypot, ratelimit
 from kreativ.public_forms.client import check_trusted_proxies, client_address
 
 NGINX = "127.0.0.1"
@@ -101,3 +102,22 @@ def test_client_and_target_are_limited_apart_and_both_always_count(clock):
     # 198.51.100.3's refused attempt still counted against it: two more and it is over.
     assert attempt("198.51.100.3", "b@example.com") and attempt("198.51.100.3", "c@example.com")
     assert not attempt("198.51.100.3", "d@example.com")
+
+
+class Trapped(honeypot.HoneypotForm):
+    name = forms.CharField()
+
+
+def test_the_trap_tells_a_bot_and_is_nobodys_answer():
+    person = Trapped({"name": "Anna", "website": ""})
+    assert person.is_valid() and not person.filled_by_bot()
+    bot = Trapped({"name": "Anna", "website": "https://spam.example"})
+    assert bot.is_valid() and bot.filled_by_bot()
+    # Its value is not among the answers, which forms store and e-mail.
+    assert person.cleaned_data == bot.cleaned_data == {"name": "Anna"}
+
+
+def test_the_trap_steps_aside_for_a_real_field_of_its_name():
+    assert honeypot.trap_name_beside(["name", "email"]) == "website"
+    assert honeypot.trap_name_beside(["website"]) == "homepage"
+    assert honeypot.trap_name_beside(["website", "homepage", "web_address", "url_address"]) == "website_2"

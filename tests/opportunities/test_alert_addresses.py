@@ -83,9 +83,10 @@ def test_subscribing_again_with_other_filters_adds_an_alert(client, home):
 
 def test_the_same_filters_again_create_nothing_new(client, home):
     subscribe(client, sectors=["music"], keywords="film, festival")
-    page = confirm_page(client, mail.outbox[-1])
+    confirmation = mail.outbox[-1]
+    page = confirm_page(client, confirmation)
     assert t("Your alert is on") in page
-    assert t("You already have this alert") in confirm_page(client, mail.outbox[-1])  # the same link again
+    assert t("You already have this alert") in confirm_page(client, confirmation)  # the same link again
     original = Subscription.objects.get(email=EMAIL)
     Subscription.objects.filter(pk=original.pk).update(paused=True)
     # The same filters, written otherwise, with another frequency and language.
@@ -166,17 +167,20 @@ def test_the_address_page_lists_every_alert_and_changes_each_apart(client, music
     client.post(path, {"resume": str(design.pk)})
     assert not Subscription.objects.get(pk=design.pk).paused
 
-    # Another address's alert cannot be reached with this link.
-    client.post(path, {"delete": str(stranger.pk), "pause": str(stranger.pk)})
+    # Another address's alert cannot be reached with this link: it is as if it did not exist.
+    client.post(path, {"pause": str(stranger.pk)})
     stranger.refresh_from_db()
     assert not stranger.paused
-    other_alert = reverse("alerts:manage_alert", args=[tokens.manage_token(EMAIL), stranger.pk])
-    assert client.get(other_alert).status_code == 404
+    token = tokens.manage_token(EMAIL)
+    for view in ("alerts:manage_alert", "alerts:delete_alert"):
+        response = client.post(reverse(view, args=[token, stranger.pk]))
+        assert response.status_code == 410 and t("This alert no longer exists") in response.content.decode()
+    assert Subscription.objects.filter(pk=stranger.pk).exists()
 
-    client.post(path, {"delete": str(music.pk)})
+    client.post(reverse("alerts:delete_alert", args=[token, music.pk]))
     assert list(Subscription.objects.filter(email=EMAIL)) == [design]
     assert "Design" in client.get(path).content.decode()
-    client.post(path, {"delete_all": "1"})
+    client.post(reverse("alerts:delete_all", args=[token]))
     assert not Subscription.objects.filter(email=EMAIL).exists()
     assert Subscription.objects.filter(pk=stranger.pk).exists()
     assert t("This address has no funding alerts any more.") in client.get(path).content.decode()  # in Czech now
@@ -210,7 +214,8 @@ def test_links_mailed_before_several_alerts_still_open_the_address_page(client, 
     assert alert_path(music) in page and alert_path(design) in page
     assert client.get(reverse("alerts:export", args=[old]), follow=True).json()["email"] == EMAIL
     music.delete()
-    assert client.get(reverse("alerts:manage", args=[old])).status_code == 404
+    gone = client.get(reverse("alerts:manage", args=[old]))
+    assert gone.status_code == 410 and t("This alert no longer exists") in gone.content.decode()
 
 
 def test_a_call_is_watched_under_one_alert_of_the_address_and_reminded_once(client, finder, publish, music, design):

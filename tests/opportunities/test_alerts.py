@@ -24,7 +24,7 @@ from opportunities.models import ApplicantType, DigestLog, FundingCall, Subscrip
 from tests.conftest import t
 from tests.opportunities.conftest import make_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_signing_second")]
 
 SUBSCRIBE = "/cs/alerts/"
 EXPIRED = " ".join(
@@ -280,7 +280,9 @@ def alert_path(subscription) -> str:
     return reverse("alerts:manage_alert", args=[tokens.manage_token(subscription.email), subscription.pk])
 
 
-def test_manage_page_changes_pauses_exports_and_deletes(client, subscriber, one_signing_second):
+def test_manage_page_changes_pauses_exports_and_deletes(client, subscriber):
+    from django.urls import reverse
+
     path = manage_path(subscriber)
     page = client.get(path)
     assert page.status_code == 200
@@ -308,7 +310,10 @@ def test_manage_page_changes_pauses_exports_and_deletes(client, subscriber, one_
     export = json.loads(client.get(path + "export/").content)
     [alert] = export["alerts"]
     assert export["email"] == "jana@example.com" and alert["sectors"] == ["design"] and alert["keywords"] == ["film"]
-    client.post(path, {"delete": str(subscriber.pk)})
+    delete = reverse("alerts:delete_alert", args=[tokens.manage_token(subscriber.email), subscriber.pk])
+    assert client.get(delete).status_code == 200
+    assert Subscription.objects.exists()  # the page asks; only its button deletes
+    client.post(delete)
     assert not Subscription.objects.exists()
 
 
@@ -341,7 +346,7 @@ def test_reminders_reach_weekly_subscribers_in_the_daily_run(client, finder, pub
 def test_watching_from_a_call_page_takes_a_confirmation(client, finder, publish):
     call = publish(make_item("page", title="Call with a form"))
     html = client.get(finder.call_url(call)).content.decode()
-    assert f'action="/cs/alerts/watch-call/{call.pk}/"' in html
+    assert f'action="/cs/alerts/watch-call/{call.pk}/#reminders"' in html
     client.post(f"/cs/alerts/watch-call/{call.pk}/", {"email": "petr@example.com"})
     assert not Subscription.objects.exists()
     subscription = confirm_from_mail(client, mail.outbox[0])

@@ -273,7 +273,8 @@ FINDER_CACHE_SECONDS = env_int("KREATIV_FINDER_CACHE_SECONDS", 60)
 # A crawl of one source that runs longer than this is stopped and recorded as failed.
 CRAWL_TIMEOUT = env_int("KREATIV_CRAWL_TIMEOUT", 3600)
 
-# Public forms (alerts; later the catalogue, exchange, bookings) count their rate limits per client.
+# Public forms (alerts, course registration; later the catalogue, the exchange) count their rate
+# limits per client.
 # Behind a reverse proxy the client is the right-most address in X-Forwarded-For that the proxies
 # added: give their number (nginx alone: 1), or their addresses, one per proxy, the nearest last.
 # 0 and an empty list: no proxy, REMOTE_ADDR is the client and X-Forwarded-For is ignored.
@@ -291,6 +292,11 @@ ALERTS_MAX_CALLS_PER_SECTION = env_int("ALERTS_MAX_CALLS_PER_SECTION", 25)
 # A run's subscriptions are sent in chunks of this many; a run of several chunks is queued chunk by
 # chunk, so that every django-q2 worker of every machine takes a share (opportunities.alerts.chunks).
 ALERTS_CHUNK_SIZE = env_int("ALERTS_CHUNK_SIZE", 5000)
+
+# Course registration (the Creative Academy): how many registrations one client, and one course in
+# all its languages, may send per hour; beyond, the form says so and saves nothing.
+ACADEMY_RATE_PER_CLIENT = env_int("ACADEMY_RATE_PER_CLIENT", 10)
+ACADEMY_RATE_PER_COURSE = env_int("ACADEMY_RATE_PER_COURSE", 60)
 
 # Names used on pages and in e-mails.
 KREATIV_ORGANISATION_NAME = env_str("KREATIV_ORGANISATION_NAME", _("Creative region"))
