@@ -1,10 +1,14 @@
-"""Admin registration of the shared taxonomies, grouped in one menu."""
+"""Admin registration of the shared taxonomies, grouped in one menu, and the editor's notice
+about a translated page whose section is still a draft in its language."""
 
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from kreativ.models import Region, Sector
+from kreativ.translations import unpublished_ancestors
 
 
 class SectorViewSet(SnippetViewSet):
@@ -34,3 +38,25 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("before_edit_page", order=-1)
+def tell_about_unpublished_sections(request, page):
+    """Before wagtail-localize's translation editor takes over the page: which pages above it are
+    drafts in its language (made so by a translation that needed them, see ``kreativ.translations``)."""
+    if request.method != "GET":
+        return None
+    drafts = unpublished_ancestors(page)
+    if drafts:
+        messages.warning(
+            request,
+            _(
+                "Not published in %(locale)s yet: %(pages)s. Publish it too, or readers will not find "
+                "this page in its section."
+            )
+            % {
+                "locale": page.locale.get_display_name(),
+                "pages": ", ".join(f"“{ancestor.get_admin_display_title()}”" for ancestor in drafts),
+            },
+        )
+    return None
