@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import json
+import re
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -183,3 +185,40 @@ def test_an_alias_in_the_same_language_stays_an_alias(news):
     _index, article = news
     alias = article.create_alias(update_slug="kopie")
     assert alias.alias_of_id == article.pk and alias.live
+
+
+@pytest.mark.parametrize(
+    ("language", "publish", "heading", "uses"),
+    [
+        ("cs", "Publikovat ve slovinštině", "Překlad z češtiny do slovinštiny", "Použita česká verze"),
+        ("sl", "Objavi v slovenščini", "Prevod iz češčine v slovenščino", "Uporabljena češka različica"),
+        ("en", "Publish in Slovenian", "Translation from Czech into Slovenian", "Uses the Czech version"),
+    ],
+)
+def test_the_translation_editor_names_each_language_in_its_case(locales, language, publish, heading, uses):
+    from django.utils import translation
+
+    from kreativ.translation_editor import editor_labels
+
+    with translation.override(language):
+        labels = editor_labels(locales["cs"], locales["sl"])
+    assert (labels["publish"], labels["heading"], labels["uses"]) == (publish, heading, uses)
+    assert set(labels["catalog"]) >= {"Publish in ", "Save", "Not translated", "segments translated"}
+
+
+def test_the_translation_editor_gets_our_labels_and_the_translate_form_speaks_czech(
+    client, editor, news, start_translation
+):
+    index, article = news
+    translate(index, "sl", title="Novice", slug="novice")
+    client.force_login(editor)
+    form = client.get(reverse("wagtail_localize:submit_page_translation", args=[article.pk])).content.decode()
+    assert "Jazyky" in form and "Místní nastavení" not in form
+
+    draft = start_translation(editor, article)
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
+    found = re.search(r'<script id="kreativ-translation-editor-labels" type="application/json">(.*?)</script>', page)
+    labels = json.loads(found.group(1))
+    assert (labels["publish"], labels["heading"]) == ("Publikovat ve slovinštině", "Překlad z češtiny do slovinštiny")
+    assert labels["catalog"]["Not translated"] == "Nepřeloženo"
+    assert "js/translation-editor.js" in page
