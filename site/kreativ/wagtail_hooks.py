@@ -1,4 +1,5 @@
-"""Admin registration of the shared taxonomies, grouped in one menu, and the editor's notice
+"""Admin registration of the shared taxonomies, grouped in one menu (regions with a chooser that
+searches, ``kreativ.region_chooser``), and the editor's notice
 about a translated page whose section is still a draft in its language."""
 
 from django.contrib import messages
@@ -8,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from kreativ.models import Region, Sector
+from kreativ.region_chooser import RegionChooserViewSet
 from kreativ.translations import unpublished_ancestors
 
 
@@ -22,6 +24,8 @@ class SectorViewSet(SnippetViewSet):
 
 class RegionViewSet(SnippetViewSet):
     model = Region
+    # A search box and each region with its parents, for every field that chooses a region.
+    chooser_viewset_class = RegionChooserViewSet
     icon = "site"
     menu_label = _("Regions")
     list_display = ["name_cs", "name_en", "code", "level", "parent"]

@@ -123,3 +123,40 @@ def test_an_editor_translates_a_news_article_without_publishing_it_untranslated(
     finally:
         reader.close()
     assert "/sl/novice/nov-laserski-rezalnik-v-prerovu/" in sitemap(browser, live_server)
+
+
+@pytest.fixture
+def call_to_moderate(base_data):
+    from opportunities.intake import ingest
+    from opportunities.models import SourceRecord
+    from tests.opportunities.conftest import make_item
+
+    ingest.ingest_item("eu_ft", make_item("regions-1", title="Podpora kreativních center", regions=["CZ071"]))
+    moderator = User.objects.create_user("moderatorka", "moderatorka@example.com", PASSWORD)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    return SourceRecord.objects.get(external_id="regions-1").call
+
+
+def test_a_moderator_finds_regions_by_typing_and_adds_several(live_server, page, call_to_moderate):
+    call = call_to_moderate
+    log_in(page, live_server, "moderatorka")
+    page.goto(f"{live_server.url}/admin/snippets/opportunities/fundingcall/edit/{call.pk}/")
+    chooser = page.locator("[data-kreativ-regions-chooser]")
+    expect(chooser.get_by_role("listitem").filter(has_text="Olomoucký kraj — Česko")).to_be_visible()
+
+    chooser.get_by_role("button", name="Přidat regiony").click()
+    modal = page.locator(".modal")
+    modal.get_by_label("Hledaný výraz").fill("gorenj")
+    expect(modal.get_by_text("Gorenjská — Slovinsko")).to_be_visible()
+    expect(modal.get_by_text("Gorická")).to_have_count(0)
+    modal.get_by_role("row", name="Gorenjská — Slovinsko").get_by_role("checkbox").check()
+    modal.get_by_role("button", name="Potvrdit výběr").click()
+    expect(chooser.get_by_role("listitem").filter(has_text="Gorenjská — Slovinsko")).to_be_visible()
+
+    chooser.get_by_role("button", name="Odebrat Olomoucký kraj — Česko").click()
+    expect(chooser.get_by_role("listitem").filter(has_text="Olomoucký kraj — Česko")).to_have_count(0)
+    page.get_by_role("button", name="Uložit návrh").click()
+    page.wait_for_load_state("networkidle")
+    draft = type(call).objects.get(pk=call.pk).get_latest_revision_as_object()
+    assert sorted(region.code for region in draft.regions.all()) == ["SI042"]
+    assert page.js_errors == []
