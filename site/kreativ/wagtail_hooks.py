@@ -1,13 +1,15 @@
 """Admin registration of the shared taxonomies, grouped in one menu (regions with a chooser that
-searches, ``kreativ.region_chooser``), and the editor's notice
-about a translated page whose section is still a draft in its language."""
+searches, ``kreativ.region_chooser``); the editor's notice about a translated page whose section
+is still a draft in its language; the map picker's address lookup (``kreativ.location_panel``)."""
 
 from django.contrib import messages
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kreativ.location_panel import geocode_view
 from kreativ.models import Region, Sector
 from kreativ.region_chooser import RegionChooserViewSet
 from kreativ.translations import unpublished_ancestors
@@ -64,3 +66,9 @@ def tell_about_unpublished_sections(request, page):
             },
         )
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_geocoder_url():
+    """The map picker's address lookup (``kreativ.location_panel``), for signed-in staff only."""
+    return [path("geocode/", geocode_view, name="kreativ_geocode")]

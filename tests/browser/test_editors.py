@@ -160,3 +160,73 @@ def test_a_moderator_finds_regions_by_typing_and_adds_several(live_server, page,
     draft = type(call).objects.get(pk=call.pk).get_latest_revision_as_object()
     assert sorted(region.code for region in draft.regions.all()) == ["SI042"]
     assert page.js_errors == []
+
+
+@pytest.fixture
+def hub_without_coordinates(base_data):
+    from tests.factories import HubIndexPageFactory, HubPageFactory
+
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="domu")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    hub = HubPageFactory(
+        parent=HubIndexPageFactory(parent=home, slug="mista"),
+        slug="hub-na-namesti",
+        title="Hub na náměstí",
+        street_address="Staroměstské náměstí 1",
+        postal_code="110 00",
+        city="Praha",
+        latitude=None,
+        longitude=None,
+    )
+    editor = User.objects.create_user("redaktorka", "redaktorka@example.com", PASSWORD)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    return hub
+
+
+def test_an_editor_sets_a_hubs_coordinates_on_the_map_or_from_its_address(
+    live_server, page, hub_without_coordinates, settings
+):
+    from tests.crawler.doubles import LoopbackServer, Route, nominatim_search
+
+    hub = hub_without_coordinates
+    found = {"Praha": ("50.087451", "14.420671", "Staroměstské náměstí 1, Praha, Česko")}
+    broken = LoopbackServer({"/search": Route(b"Internal error", status=500)})
+    geocoder = LoopbackServer({"/search": nominatim_search(found)})
+    with broken, geocoder:
+        settings.GEOCODER_URL = broken.base_url
+        log_in(page, live_server, "redaktorka")
+        page.goto(f"{live_server.url}/admin/pages/{hub.pk}/edit/")
+        latitude, longitude = page.locator("#id_latitude"), page.locator("#id_longitude")
+        map_ = page.locator(".kreativ-location__map.leaflet-container")
+        expect(map_).to_be_visible()
+        assert latitude.input_value() == ""
+
+        map_.click()  # the map's centre, with no tiles (MAP_TILE_URL is empty in the tests)
+        expect(latitude).not_to_have_value("")
+        assert 45 < float(latitude.input_value()) < 53 and 10 < float(longitude.input_value()) < 20
+        expect(page.locator(".kreativ-location .leaflet-marker-icon")).to_have_count(1)
+
+        clicked = (latitude.input_value(), longitude.input_value())
+        page.get_by_role("button", name="Najít podle adresy").click()
+        expect(page.locator(".kreativ-location [role=status]")).to_have_text(
+            "Hledání adresy neodpovědělo. Nic se nezměnilo; zkuste to později."
+        )
+        assert (latitude.input_value(), longitude.input_value()) == clicked  # nothing lost
+
+        settings.GEOCODER_URL = geocoder.base_url
+        page.get_by_role("button", name="Najít podle adresy").click()
+        expect(page.locator(".kreativ-location [role=status]")).to_contain_text(
+            "Nalezeno: Staroměstské náměstí 1, Praha, Česko"
+        )
+        expect(latitude).to_have_value("50.087451")
+        expect(longitude).to_have_value("14.420671")
+        assert "city=Praha" in geocoder.hits[-1].path
+
+    page.get_by_role("button", name="Uložit návrh").click()
+    page.wait_for_load_state("networkidle")
+    draft = type(hub).objects.get(pk=hub.pk).get_latest_revision_as_object()
+    assert (str(draft.latitude), str(draft.longitude)) == ("50.087451", "14.420671")
+    assert page.js_errors == []

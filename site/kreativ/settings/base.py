@@ -253,6 +253,12 @@ MAP_TILE_ATTRIBUTION = env_str(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+# Coordinates from an address, for the admin's map picker (kreativ.geocoding): a Nominatim-compatible
+# geocoder, by its base address (its /search is asked). Empty: the lookup is off, and editors are told.
+GEOCODER_URL = env_str("KREATIV_GEOCODER_URL", "https://nominatim.openstreetmap.org")
+GEOCODER_TIMEOUT = env_int("KREATIV_GEOCODER_TIMEOUT", 5)
+# Nominatim's usage policy asks for a user agent that names the application and a contact.
+GEOCODER_USER_AGENT = env_str("KREATIV_GEOCODER_USER_AGENT", f"Kreativ admin (+{WAGTAILADMIN_BASE_URL})")
 
 # The funding radar. Amounts are compared across currencies at these reference rates (EUR per unit);
 # they only sort and filter, they are never shown as a conversion.
