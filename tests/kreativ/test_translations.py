@@ -9,10 +9,11 @@ import re
 import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization, StringSegment, StringTranslation, Translation
 from wagtail_localize.synctree import synchronize_tree
 
+from kreativ.models import NavigationSettings
 from news.models import NewsArticlePage, NewsIndexPage
 from tests.conftest import t, translate
 from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory
@@ -103,6 +104,11 @@ def test_a_missing_parent_becomes_a_draft_translation_and_the_editor_is_told(cli
     assert translation_of(parent).enabled  # it opens in the translation editor, like the article
     client.logout()
     assert client.get(f"/sl/{parent.slug}/").status_code == 404
+    navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    navigation.main_links.set([navigation.main_links.model(page=index)])
+    navigation.save()
+    menu = client.get("/sl/").content.decode()
+    assert f'href="/sl/{parent.slug}/"' not in menu and 'href="/cs/aktuality/"' in menu  # the Czech one meanwhile
 
     client.force_login(editor)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
