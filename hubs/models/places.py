@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kreativ.blocks import BodyBlock
+from kreativ.location_panel import LocationPanel
 from kreativ.models import BasePage
 
 WEEKDAYS = [
@@ -164,7 +165,16 @@ class HubPage(BasePage):
                 FieldPanel("street_address"),
                 FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city"), FieldPanel("country")]),
                 FieldPanel("region"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                LocationPanel(
+                    "latitude",
+                    "longitude",
+                    address={
+                        "street": "street_address",
+                        "postal_code": "postal_code",
+                        "city": "city",
+                        "country": "country",
+                    },
+                ),
             ],
             heading=_("Address and location"),
         ),

@@ -36,6 +36,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from kreativ.region_chooser import RegionsChooser
 from opportunities.moderation.panels import CallSourcesPanel
 
 
@@ -241,7 +242,7 @@ class FundingCall(
             [
                 FieldPanel("applicant_types", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("regions"),
+                FieldPanel("regions", widget=RegionsChooser),
             ],
             heading=_("Who and where"),
         ),

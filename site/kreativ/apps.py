@@ -11,7 +11,8 @@ class KreativConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from kreativ import fragments
+        from kreativ import fragments, translations
         from kreativ.public_forms import client  # noqa: F401  (registers the check of the proxy settings)
 
         fragments.connect()
+        translations.connect()

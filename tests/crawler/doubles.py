@@ -17,6 +17,10 @@ snapshot is the shipped ``crawler.snapshots``. Two pieces:
     log of the requests it answered. ``LoopbackServer.for_eu_api(double)`` serves a double at
     ``/search-api/prod/rest/search`` and ``/topicDetails/<id>.json``.
 
+``nominatim_search``
+    A Nominatim-compatible geocoder's ``/search`` (the admin's "find from address",
+    ``kreativ.geocoding``): answers the place it was given for the query's town, nothing for others.
+
 Typical use (``tests/opportunities/test_crawl.py`` and the benchmark do the same with ``manage.py crawl``)::
 
     double = EuSearchDouble.from_snapshot_csv("tests/fixtures/eu_ft/eu_calls_snapshot_2026-08-15.csv")
@@ -248,3 +252,20 @@ class LoopbackServer:
             return Route(json.dumps(data), headers={"Content-Type": "application/json"})
 
         return cls(routes, prefixes={SEARCH_PATH: search, TOPIC_PATH + "/": details})
+
+
+def nominatim_search(places: Mapping[str, tuple[str, str, str]]) -> Handler:
+    """A Nominatim ``/search`` answering ``places`` (town → latitude, longitude, name) in its JSON.
+
+    Serve it with ``LoopbackServer({"/search": nominatim_search({...})})`` and set ``GEOCODER_URL``
+    to ``server.base_url``. The query's ``city`` (a structured query) or ``q`` picks the place.
+    """
+
+    def search(hit: Hit) -> Route:
+        params = parse_qs(urlsplit(hit.path).query)
+        town = (params.get("city") or params.get("q") or [""])[0]
+        found = places.get(town)
+        answer = [] if found is None else [{"lat": found[0], "lon": found[1], "display_name": found[2]}]
+        return Route(json.dumps(answer), headers={"Content-Type": "application/json"})
+
+    return search

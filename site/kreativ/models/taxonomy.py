@@ -91,6 +91,15 @@ class Region(TranslatedNameMixin):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
 
+    def label_with_parents(self) -> str:
+        """The region and the regions that contain it ("Gorenjská — Slovinsko"), in the active language.
+
+        Supranational regions are left out of the chain (the EU contains nearly every region),
+        unless the region is one.
+        """
+        chain = [node for node in self.ancestors() if node is self or node.level != self.Level.SUPRANATIONAL]
+        return " — ".join(node.name for node in chain)
+
     def ancestors(self) -> list[Region]:
         """This region and every region that contains it, nearest first."""
         chain: list[Region] = []

@@ -139,6 +139,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# A translation started with wagtail-localize is a draft until an editor publishes it, whatever the
+# state of its source (kreativ.translations turns the aliases it would make into drafts as well).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "Europe/Prague")
 USE_I18N = True
 USE_TZ = True
@@ -250,6 +253,12 @@ MAP_TILE_ATTRIBUTION = env_str(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+# Coordinates from an address, for the admin's map picker (kreativ.geocoding): a Nominatim-compatible
+# geocoder, by its base address (its /search is asked). Empty: the lookup is off, and editors are told.
+GEOCODER_URL = env_str("KREATIV_GEOCODER_URL", "https://nominatim.openstreetmap.org")
+GEOCODER_TIMEOUT = env_int("KREATIV_GEOCODER_TIMEOUT", 5)
+# Nominatim's usage policy asks for a user agent that names the application and a contact.
+GEOCODER_USER_AGENT = env_str("KREATIV_GEOCODER_USER_AGENT", f"Kreativ admin (+{WAGTAILADMIN_BASE_URL})")
 
 # The funding radar. Amounts are compared across currencies at these reference rates (EUR per unit);
 # they only sort and filter, they are never shown as a conversion.

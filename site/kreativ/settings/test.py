@@ -42,6 +42,7 @@ else:
     _cache_dir = os.environ.setdefault(f"KREATIV_TEST_CACHE_DIR_{_WORKER}", str(_TMP / "cache"))
     CACHES["default"] = {**CACHES["default"], "LOCATION": _cache_dir}
 MAP_TILE_URL = ""
+GEOCODER_URL = ""  # never a remote host: the geocoder's tests point it at a loopback stand-in
 
 # modelsearch's own backend test suite runs against the whoosh backend (tests/search): its test app
 # and the fixture it loads.
