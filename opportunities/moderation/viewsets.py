@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -28,7 +29,17 @@ from opportunities.models import (
 )
 
 
+class Moderation(models.TextChoices):
+    """Where a call stands in moderation, as the listing filters it (``FundingCallQuerySet``)."""
+
+    WAITING = "waiting", _("Waiting for a decision")
+    REJECTED = "rejected", _("Rejected")
+
+
 class FundingCallFilterSet(WagtailFilterSet):
+    moderation = django_filters.ChoiceFilter(
+        label=_("Moderation"), choices=Moderation.choices, method="filter_moderation", empty_label=_("Any")
+    )
     call_status = django_filters.ChoiceFilter(
         label=_("Status"), choices=CallStatus.choices, method="filter_call_status", empty_label=_("Any status")
     )
@@ -45,6 +56,13 @@ class FundingCallFilterSet(WagtailFilterSet):
     class Meta:
         model = FundingCall
         fields = ["live"]
+
+    def filter_moderation(self, queryset, name, value):
+        if value == Moderation.WAITING:
+            return queryset.waiting_for_decision()
+        if value == Moderation.REJECTED:
+            return queryset.rejected()
+        return queryset
 
     def filter_call_status(self, queryset, name, value):
         return queryset.filter(status_q([value], timezone.now())) if value else queryset

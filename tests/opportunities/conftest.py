@@ -49,6 +49,17 @@ def moderator(db) -> User:
     return user
 
 
+@pytest.fixture
+def english_moderator(moderator):
+    """A moderator whose admin speaks English (the site's default language is Czech)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "en"
+    profile.save()
+    return moderator
+
+
 def act(call: FundingCall, user: User, action: str) -> None:
     """A moderator's workflow action ("approve" or "reject") on the call's current task."""
     call.refresh_from_db()
