@@ -27,6 +27,7 @@ from opportunities.models import (
     Source,
     status_q,
 )
+from opportunities.moderation.columns import NextDeadlineColumn, StatusColumn, with_deadline_shown
 
 
 class Moderation(models.TextChoices):
@@ -75,13 +76,6 @@ class FundingCallFilterSet(WagtailFilterSet):
         return queryset.filter(condition) if value else queryset.exclude(condition)
 
 
-class StatusColumn(Column):
-    """The call's status computed from its dates (not the source's word for it)."""
-
-    def get_value(self, instance):
-        return instance.get_status_display()
-
-
 class FundingCallViewSet(SnippetViewSet):
     model = FundingCall
     icon = "doc-full-inverse"
@@ -92,7 +86,7 @@ class FundingCallViewSet(SnippetViewSet):
         "title",
         StatusColumn("call_status", label=_("Status")),
         "programme",
-        DateColumn("final_deadline", label=_("Final deadline")),
+        NextDeadlineColumn(),
         Column("is_listed", label=_("Listed"), accessor="is_listed"),
     ]
     list_per_page = 50
@@ -100,7 +94,7 @@ class FundingCallViewSet(SnippetViewSet):
     copy_view_enabled = False
 
     def get_queryset(self, request):
-        return FundingCall.objects.select_related("programme").prefetch_related("deadlines")
+        return with_deadline_shown(FundingCall.objects.select_related("programme").prefetch_related("deadlines"))
 
     def get_urlpatterns(self):
         return [

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from functools import partial
+
 import feedparser
 import pytest
 from django.urls import reverse
+from django.utils import dateformat, timezone, translation
 
 from opportunities.intake import ingest
 from opportunities.models import DuplicateSuggestion, FundingCall, Source, SourceRecord
@@ -97,3 +102,35 @@ def test_dashboard_shows_the_moderation_queue_and_failing_sources(client, modera
     assert 'id="funding-radar-heading"' in html
     assert "Waiting call" in html
     assert "Ministerstvo kultury" in html
+
+
+def test_the_deadline_column_shows_the_next_deadline_as_a_date_and_sorts_by_it(client, english_moderator):
+    tz = timezone.get_default_timezone()
+    ahead = timezone.now() + dt.timedelta(days=30)
+    first = dt.datetime.combine(ahead.date(), dt.time(17, 0), tz)
+    last = dt.datetime.combine(ahead.date() + dt.timedelta(days=60), dt.time(23, 59), tz)
+    ingest.ingest_item("eu_ft", make_item("two", title="Two stages", deadlines=[first, last]))
+    ingest.ingest_item("eu_ft", make_item("soon", title="Soon", deadlines=[first - dt.timedelta(days=7)]))
+    passed = timezone.localtime(timezone.now() - dt.timedelta(days=400))
+    ingest.ingest_item("eu_ft", make_item("old", title="Passed", deadlines=[passed]))
+    ingest.ingest_item("eu_ft", make_item("eod", title="End of a day", deadlines=[last]))
+    client.force_login(english_moderator)
+
+    cells = [
+        " ".join(cell.split())
+        for cell in re.findall(r"<td >(.*?)</td>", client.get(url("list")).content.decode(), re.S)
+    ]
+    with translation.override("en"):
+        english = partial(dateformat.format, format_string="N j, Y")
+        # The next stage with its time, not the final one; a deadline at 23:59 is a date.
+        assert f"{english(first)} 5 p.m." in cells
+        assert f"{english(first - dt.timedelta(days=7))} 5 p.m." in cells
+        assert f"{english(passed)} {dateformat.format(passed, 'P')} (passed)" in cells
+        assert english(last) in cells
+    assert "Just now" not in cells
+
+    def order(query: str) -> list[str]:
+        return re.findall(r">(Two stages|Soon|Passed)<", client.get(url("list") + query).content.decode())
+
+    assert order("?ordering=deadline_shown_at") == ["Passed", "Soon", "Two stages"]
+    assert order("?ordering=-deadline_shown_at") == ["Two stages", "Soon", "Passed"]
