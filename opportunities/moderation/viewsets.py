@@ -28,6 +28,7 @@ from opportunities.models import (
     status_q,
 )
 from opportunities.moderation.columns import NextDeadlineColumn, StatusColumn, with_deadline_shown
+from opportunities.moderation.decisions import CallEditView, CallWorkflowActionView
 
 
 class Moderation(models.TextChoices):
@@ -92,6 +93,8 @@ class FundingCallViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["-first_seen"]
     copy_view_enabled = False
+    edit_view_class = CallEditView
+    workflow_action_view_class = CallWorkflowActionView
 
     def get_queryset(self, request):
         return with_deadline_shown(FundingCall.objects.select_related("programme").prefetch_related("deadlines"))

@@ -134,3 +134,56 @@ def test_the_deadline_column_shows_the_next_deadline_as_a_date_and_sorts_by_it(c
 
     assert order("?ordering=deadline_shown_at") == ["Passed", "Soon", "Two stages"]
     assert order("?ordering=-deadline_shown_at") == ["Two stages", "Soon", "Passed"]
+
+
+def messages_of(response) -> list[str]:
+    return [str(message).strip() for message in response.context["messages"]]
+
+
+def test_the_moderation_task_names_its_actions_reject_and_approve_and_publish(client, english_moderator):
+    from opportunities.models import CallApprovalTask
+
+    ingest.ingest_item("eu_ft", make_item("one", title="To reject"))
+    ingest.ingest_item("eu_ft", make_item("two", title="To approve"))
+    rejected, approved = (SourceRecord.objects.get(external_id=e).call for e in ("one", "two"))
+    task = rejected.current_workflow_task
+    assert isinstance(task, CallApprovalTask) and task.name == "Moderators approve the call"
+    client.force_login(english_moderator)
+
+    edit = client.get(url("edit", rejected.pk)).content.decode()
+    assert re.search(r">\s*Approve and publish\s*<", edit) and re.search(r">\s*Reject\s*<", edit)
+    assert "Request changes" not in edit and not re.search(r">\s*Approve\s*<", edit)
+    assert "and Publish" not in edit
+
+    state = rejected.current_workflow_task_state
+    response = client.post(url("workflow_action", rejected.pk, "reject", state.pk), {"comment": "No."}, follow=True)
+    assert messages_of(response) == ["The funding call “To reject” was rejected: it stays off the public site."]
+    assert not FundingCall.objects.waiting_for_decision().filter(pk=rejected.pk).exists()
+
+    state = approved.current_workflow_task_state
+    response = client.post(url("workflow_action", approved.pk, "approve", state.pk), {"comment": ""}, follow=True)
+    assert messages_of(response) == ["The funding call “To approve” was approved and published."]
+    assert FundingCall.objects.public().get() == approved
+
+
+def test_the_migration_moves_a_waiting_call_to_the_named_task_and_back():
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import GroupApprovalTask
+
+    from opportunities.models import CallApprovalTask
+
+    migration = importlib.import_module("opportunities.migrations.0008_moderation_queue")
+    ingest.ingest_item("eu_ft", make_item())
+    call = FundingCall.objects.get()
+    migration.use_group_approval_task(apps, None)
+    call.refresh_from_db()
+    assert type(call.current_workflow_task) is GroupApprovalTask
+    assert not CallApprovalTask.objects.exists()
+    migration.use_call_approval_task(apps, None)
+    call.refresh_from_db()
+    task = call.current_workflow_task
+    assert type(task) is CallApprovalTask and [g.name for g in task.groups.all()] == ["Moderators"]
+    assert call.current_workflow_task_state.status == "in_progress"
+    assert not GroupApprovalTask.objects.filter(name="Moderators approve the call").exists()

@@ -1,0 +1,89 @@
+"""The moderators' queue tells the truth: the workflow's task names its actions ("Reject",
+"Approve and publish").
+
+The "Funding call moderation" workflow's group approval task becomes a ``CallApprovalTask``
+(``opportunities/models/moderation.py``) with the same name and groups; the task states it had
+(calls waiting, rejected, decided) move to it, so no call leaves the queue or its history. Going
+back turns it into a group approval task again.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+WORKFLOW = "Funding call moderation"
+
+
+def _replace_tasks(apps, old_model: str, new_model: str, new_app: str) -> None:
+    """Every task of ``old_model`` in the workflow becomes a task of ``new_model`` (same name,
+    groups and order), taking its task states with it; the old task is then deleted."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    TaskState = apps.get_model("wagtailcore", "TaskState")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Old = apps.get_model(*old_model.split("."))
+    New = apps.get_model(*new_model.split("."))
+    content_type, _ = ContentType.objects.get_or_create(app_label=new_app, model=New._meta.model_name)
+    workflow = Workflow.objects.filter(name=WORKFLOW).first()
+    if workflow is None:
+        return
+    for link in WorkflowTask.objects.filter(workflow=workflow, task_id__in=Old.objects.values("pk")):
+        old = Old.objects.get(pk=link.task_id)
+        new = New.objects.create(name=old.name, active=old.active, content_type=content_type)
+        new.groups.set(old.groups.all())
+        TaskState.objects.filter(task_id=old.pk).update(task_id=new.pk)
+        link.task_id = new.pk
+        link.save(update_fields=["task"])
+        if not WorkflowTask.objects.filter(task_id=old.pk).exists():
+            old.delete()
+
+
+def use_call_approval_task(apps, schema_editor):
+    _replace_tasks(apps, "wagtailcore.GroupApprovalTask", "opportunities.CallApprovalTask", "opportunities")
+
+
+def use_group_approval_task(apps, schema_editor):
+    _replace_tasks(apps, "opportunities.CallApprovalTask", "wagtailcore.GroupApprovalTask", "wagtailcore")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("opportunities", "0007_eu_ft_address_from_the_environment"),
+        ("wagtailcore", "0098_apitoken"),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name="CallApprovalTask",
+            fields=[
+                (
+                    "task_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.task",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        help_text=(
+                            "Pages/snippets at this step in a workflow will be moderated or approved by these "
+                            "groups of users"
+                        ),
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "funding call approval",
+                "verbose_name_plural": "funding call approvals",
+            },
+            bases=("wagtailcore.task",),
+        ),
+        migrations.RunPython(use_call_approval_task, use_group_approval_task),
+    ]
