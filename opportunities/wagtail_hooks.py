@@ -1,6 +1,6 @@
-"""Registers the funding radar with Wagtail: admin viewsets, the merge log action, the decisions'
-labels in a call's action menu, the dashboard panel, and the note under the site search's results
-that points to the finder."""
+"""Registers the funding radar with Wagtail: admin viewsets, the merge and archive log actions, the
+decisions' labels in a call's action menu, the dashboard panel, and the note under the site
+search's results that points to the finder."""
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,9 @@ register_snippet(FundingViewSetGroup)
 @hooks.register("register_log_actions")
 def register_funding_log_actions(actions):
     actions.register_action("opportunities.merge", _("Merge duplicate"), _("Merged a duplicate call into this one"))
+    actions.register_action(
+        "opportunities.archive", _("Archive"), _("Archived: the call closed before anyone decided on it")
+    )
 
 
 @hooks.register("construct_snippet_action_menu")

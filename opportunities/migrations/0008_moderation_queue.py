@@ -1,16 +1,23 @@
 """The moderators' queue tells the truth: the workflow's task names its actions ("Reject",
-"Approve and publish").
+"Approve and publish"), and calls that closed before a decision are archived out of the queue.
 
-The "Funding call moderation" workflow's group approval task becomes a ``CallApprovalTask``
-(``opportunities/models/moderation.py``) with the same name and groups; the task states it had
-(calls waiting, rejected, decided) move to it, so no call leaves the queue or its history. Going
-back turns it into a group approval task again.
+- The "Funding call moderation" workflow's group approval task becomes a ``CallApprovalTask``
+  (``opportunities/models/moderation.py``) with the same name and groups; the task states it had
+  (calls waiting, rejected, decided) move to it, so no call leaves the queue or its history. Going
+  back turns it into a group approval task again.
+- ``FundingCall.archived_at`` marks a call archived (``opportunities/moderation/archive.py``), and
+  the hourly schedule ``calls:archive-closed`` archives the crawled calls that closed while they
+  waited, the first time an hour after ``migrate``. Calls already waiting are left to that run.
 """
+
+import datetime as dt
 
 import django.db.models.deletion
 from django.db import migrations, models
+from django.utils import timezone
 
 WORKFLOW = "Funding call moderation"
+ARCHIVE_SCHEDULE = "calls:archive-closed"
 
 
 def _replace_tasks(apps, old_model: str, new_model: str, new_app: str) -> None:
@@ -45,11 +52,28 @@ def use_group_approval_task(apps, schema_editor):
     _replace_tasks(apps, "opportunities.CallApprovalTask", "wagtailcore.GroupApprovalTask", "wagtailcore")
 
 
+def create_archive_schedule(apps, schema_editor):
+    apps.get_model("django_q", "Schedule").objects.get_or_create(
+        name=ARCHIVE_SCHEDULE,
+        defaults={
+            "func": "opportunities.moderation.archive.archive_closed_calls",
+            "schedule_type": "H",
+            "repeats": -1,
+            "next_run": timezone.now() + dt.timedelta(hours=1),
+        },
+    )
+
+
+def remove_archive_schedule(apps, schema_editor):
+    apps.get_model("django_q", "Schedule").objects.filter(name=ARCHIVE_SCHEDULE).delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("opportunities", "0007_eu_ft_address_from_the_environment"),
         ("wagtailcore", "0098_apitoken"),
+        ("django_q", "0019_alter_task_options_alter_ormq_key_alter_ormq_lock_and_more"),
     ]
 
     operations = [
@@ -85,5 +109,17 @@ class Migration(migrations.Migration):
             },
             bases=("wagtailcore.task",),
         ),
+        migrations.AddField(
+            model_name="fundingcall",
+            name="archived_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                help_text="When the call left the moderators' queue because it closed before anyone decided on it.",
+                null=True,
+                verbose_name="archived",
+            ),
+        ),
         migrations.RunPython(use_call_approval_task, use_group_approval_task),
+        migrations.RunPython(create_archive_schedule, remove_archive_schedule),
     ]

@@ -117,12 +117,20 @@ class FundingCallQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def waiting_for_decision(self):
         """The moderators' queue: calls whose workflow is in progress on a moderation task (not
-        rejected: Wagtail calls that "needs changes"), not merged into another call.
+        rejected: Wagtail calls that "needs changes"), not merged into another call, not archived.
 
         The one definition: the dashboard counts it and the listing's "Waiting for a decision"
         filter shows it, so the two always agree.
         """
-        return self.filter(Exists(_workflow_states(WorkflowState.STATUS_IN_PROGRESS)), merged_into__isnull=True)
+        return self.filter(
+            Exists(_workflow_states(WorkflowState.STATUS_IN_PROGRESS)),
+            merged_into__isnull=True,
+            archived_at__isnull=True,
+        )
+
+    def archived(self):
+        """Calls that closed before anyone decided on them (``opportunities.moderation.archive``)."""
+        return self.filter(archived_at__isnull=False)
 
     def rejected(self):
         """Calls a moderator rejected and nobody resubmitted since (not merged)."""
@@ -228,6 +236,13 @@ class FundingCall(
         editable=False,
         help_text="The values last taken from crawling; a field whose value differs was edited by a moderator.",
     )
+    archived_at = models.DateTimeField(
+        _("archived"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the call left the moderators' queue because it closed before anyone decided on it."),
+    )
     merged_into = models.ForeignKey(
         "self",
         verbose_name=_("merged into"),
@@ -332,7 +347,7 @@ class FundingCall(
     def with_content_json(self, content: dict[str, Any]) -> FundingCall:
         """A revision's content, keeping what belongs to the call rather than to one revision."""
         obj = super().with_content_json(content)
-        for name in ("slug", "first_seen", "is_listed", "merged_into_id"):
+        for name in ("slug", "first_seen", "is_listed", "archived_at", "merged_into_id"):
             setattr(obj, name, getattr(self, name))
         return obj
 

@@ -2,79 +2,26 @@
 
 from __future__ import annotations
 
-import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import models
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_filters.widgets import BooleanWidget
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from opportunities.models import (
     ApplicantType,
-    CallStatus,
     CrawlRun,
     DuplicateSuggestion,
     FundingCall,
     Programme,
     Source,
-    status_q,
 )
 from opportunities.moderation.columns import NextDeadlineColumn, StatusColumn, with_deadline_shown
 from opportunities.moderation.decisions import CallEditView, CallWorkflowActionView
-
-
-class Moderation(models.TextChoices):
-    """Where a call stands in moderation, as the listing filters it (``FundingCallQuerySet``)."""
-
-    WAITING = "waiting", _("Waiting for a decision")
-    REJECTED = "rejected", _("Rejected")
-
-
-class FundingCallFilterSet(WagtailFilterSet):
-    moderation = django_filters.ChoiceFilter(
-        label=_("Moderation"), choices=Moderation.choices, method="filter_moderation", empty_label=_("Any")
-    )
-    call_status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=CallStatus.choices, method="filter_call_status", empty_label=_("Any status")
-    )
-    source = django_filters.ModelChoiceFilter(
-        label=_("Source"), queryset=Source.objects.all(), field_name="records__source", distinct=True
-    )
-    programme = django_filters.ModelChoiceFilter(label=_("Programme"), queryset=Programme.objects.all())
-    final_deadline = django_filters.DateFromToRangeFilter(label=_("Final deadline"), widget=DateRangePickerWidget)
-    is_listed = django_filters.BooleanFilter(label=_("Listed by its source"), widget=BooleanWidget)
-    duplicates = django_filters.BooleanFilter(
-        label=_("Has a suggested duplicate"), method="filter_duplicates", widget=BooleanWidget
-    )
-
-    class Meta:
-        model = FundingCall
-        fields = ["live"]
-
-    def filter_moderation(self, queryset, name, value):
-        if value == Moderation.WAITING:
-            return queryset.waiting_for_decision()
-        if value == Moderation.REJECTED:
-            return queryset.rejected()
-        return queryset
-
-    def filter_call_status(self, queryset, name, value):
-        return queryset.filter(status_q([value], timezone.now())) if value else queryset
-
-    def filter_duplicates(self, queryset, name, value):
-        if value is None:
-            return queryset
-        open_suggestions = DuplicateSuggestion.objects.filter(status=DuplicateSuggestion.Status.OPEN)
-        condition = Q(pk__in=open_suggestions.values("call")) | Q(pk__in=open_suggestions.values("duplicate_of"))
-        return queryset.filter(condition) if value else queryset.exclude(condition)
+from opportunities.moderation.listing import CallIndexView, FundingCallFilterSet
 
 
 class FundingCallViewSet(SnippetViewSet):
@@ -93,6 +40,7 @@ class FundingCallViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["-first_seen"]
     copy_view_enabled = False
+    index_view_class = CallIndexView
     edit_view_class = CallEditView
     workflow_action_view_class = CallWorkflowActionView
 

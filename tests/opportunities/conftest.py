@@ -81,14 +81,19 @@ def finder(home):
 
 @pytest.fixture
 def publish(moderator):
-    """Ingests an item and approves it, as a moderator would; returns the live call."""
+    """Ingests an item and approves it, as a moderator would; returns the live call. A call that
+    arrives closed is archived, not queued: the moderator publishes it from the archive."""
     from opportunities.intake import ingest
     from opportunities.models import SourceRecord
 
     def publish_item(item: dict[str, Any], source: str = "eu_ft") -> FundingCall:
         ingest.ingest_item(source, item)
         call = SourceRecord.objects.get(source__slug=source, external_id=item["external_id"]).call
-        act(call, moderator, "approve")
+        if call.archived_at is not None:
+            call.get_latest_revision().publish(user=moderator)
+            call.refresh_from_db()
+        else:
+            act(call, moderator, "approve")
         return call
 
     return publish_item
