@@ -187,3 +187,19 @@ def test_the_migration_moves_a_waiting_call_to_the_named_task_and_back():
     assert type(task) is CallApprovalTask and [g.name for g in task.groups.all()] == ["Moderators"]
     assert call.current_workflow_task_state.status == "in_progress"
     assert not GroupApprovalTask.objects.filter(name="Moderators approve the call").exists()
+
+
+def test_the_edit_page_links_to_what_the_last_crawl_changed(client, english_moderator):
+    ingest.ingest_item("eu_ft", make_item(title="Literary translation"))
+    call = FundingCall.objects.get()
+    client.force_login(english_moderator)
+    assert "Compare with the previous revision" not in client.get(url("edit", call.pk)).content.decode()
+
+    ingest.ingest_item("eu_ft", make_item(title="Literary translation 2027"))
+    first, second = call.revisions.order_by("created_at", "pk").values_list("pk", flat=True)
+    compare = url("revisions_compare", call.pk, first, second)
+    edit = client.get(url("edit", call.pk)).content.decode()
+    assert f'href="{compare}"' in edit and f'href="{url("history", call.pk)}"' in edit
+    changes = client.get(compare)
+    assert changes.status_code == 200
+    assert 'Literary translation<span class="addition"> 2027</span>' in changes.content.decode()
