@@ -1,14 +1,17 @@
-"""Registers the funding radar with Wagtail: admin viewsets, the merge and archive log actions, the
-decisions' labels in a call's action menu, the dashboard panel, and the note under the site
-search's results that points to the finder."""
+"""Registers the funding radar with Wagtail: admin viewsets (crawl runs read-only), the merge and
+archive log actions, the decisions' labels in a call's action menu, the dashboard panel, and the
+note under the site search's results that points to the finder."""
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from opportunities.moderation.viewsets import FundingViewSetGroup
+from opportunities.models import CrawlRun
+from opportunities.moderation.viewsets import FundingViewSetGroup, RecordedByTheCrawler
 
+register_permission_policy(CrawlRun, RecordedByTheCrawler(CrawlRun), exact_class=True)
 register_snippet(FundingViewSetGroup)
 
 

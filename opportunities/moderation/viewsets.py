@@ -1,4 +1,5 @@
-"""The funding radar in Wagtail's admin: calls under moderation, vocabularies, sources and runs."""
+"""The funding radar in Wagtail's admin: calls under moderation, vocabularies, sources (crawled
+now on request) and crawl runs (read-only)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from opportunities.models import (
@@ -19,6 +21,7 @@ from opportunities.models import (
     Programme,
     Source,
 )
+from opportunities.moderation import crawl_now
 from opportunities.moderation.columns import NextDeadlineColumn, StatusColumn, with_deadline_shown
 from opportunities.moderation.decisions import CallEditView, CallWorkflowActionView
 from opportunities.moderation.listing import CallIndexView, FundingCallFilterSet
@@ -119,6 +122,28 @@ class SourceViewSet(SnippetViewSet):
     list_display = ["name", "kind", "enabled", "url"]
     list_filter = ["kind", "enabled"]
     search_fields = ["name", "slug", "url"]
+    index_view_class = crawl_now.SourceIndexView
+    edit_view_class = crawl_now.SourceEditView
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("crawl/<int:pk>/", self.crawl_view, name="crawl")]
+
+    def crawl_view(self, request, pk: int):
+        return crawl_now.crawl_view(self, request, pk)
+
+
+class RecordedByTheCrawler(ModelPermissionPolicy):
+    """What the crawler recorded is read, never added, changed or deleted in the admin, not even by
+    a superuser: a crawl run is a record of what happened (registered for ``CrawlRun`` in
+    ``wagtail_hooks``, so the listing offers no "add" and its rows open the inspect view)."""
+
+    WRITES = frozenset({"add", "change", "delete"})
+
+    def user_has_permission(self, user, action: str) -> bool:
+        return action not in self.WRITES and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(set(actions) - self.WRITES)
 
 
 class CrawlRunViewSet(SnippetViewSet):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import partial
+from html import unescape
 
 import feedparser
 import pytest
 from django.urls import reverse
 from django.utils import dateformat, timezone, translation
+from django.utils.html import strip_tags
 
 from opportunities.intake import ingest
 from opportunities.models import DuplicateSuggestion, FundingCall, Source, SourceRecord
@@ -137,7 +139,8 @@ def test_the_deadline_column_shows_the_next_deadline_as_a_date_and_sorts_by_it(c
 
 
 def messages_of(response) -> list[str]:
-    return [str(message).strip() for message in response.context["messages"]]
+    """The admin's messages on the page, as the moderator reads them (Wagtail adds their buttons' HTML)."""
+    return [" ".join(unescape(strip_tags(str(message))).split()) for message in response.context["messages"]]
 
 
 def test_the_moderation_task_names_its_actions_reject_and_approve_and_publish(client, english_moderator):
@@ -203,3 +206,87 @@ def test_the_edit_page_links_to_what_the_last_crawl_changed(client, english_mode
     changes = client.get(compare)
     assert changes.status_code == 200
     assert 'Literary translation<span class="addition"> 2027</span>' in changes.content.decode()
+
+
+def runs_url(name: str, *args) -> str:
+    return reverse(f"wagtailsnippets_opportunities_crawlrun:{name}", args=args)
+
+
+def test_crawl_runs_are_read_only_even_for_a_superuser(client, moderator):
+    from django.contrib.auth.models import User
+
+    from opportunities.models import CrawlRun
+
+    run = CrawlRun.objects.create(source=Source.objects.get(slug="eu_ft"), status="ok", items_seen=3)
+    admin = User.objects.create_superuser("admin", "admin@example.com", "x")
+    for user in (moderator, admin):
+        client.force_login(user)
+        listing = client.get(runs_url("list"))
+        assert listing.status_code == 200
+        html = listing.content.decode()
+        assert runs_url("add") not in html and runs_url("edit", run.pk) not in html
+        assert f'href="{runs_url("inspect", run.pk)}"' in html  # a row opens what was recorded
+        assert client.get(runs_url("inspect", run.pk)).status_code == 200
+        for address in (runs_url("add"), runs_url("edit", run.pk), runs_url("delete", run.pk)):
+            assert client.get(address).status_code in (302, 403), address
+        assert client.post(runs_url("edit", run.pk), {"status": "failed"}).status_code in (302, 403)
+    run.refresh_from_db()
+    assert run.status == "ok"
+
+
+def sources_url(name: str, *args) -> str:
+    return reverse(f"wagtailsnippets_opportunities_source:{name}", args=args)
+
+
+def test_crawl_now_queues_the_sources_scheduled_task(client, english_moderator, monkeypatch):
+    """django-q2 runs queued tasks at once in the tests (Q_CLUSTER sync): the task the schedule
+    names is run, with the source; only the spider's child process is stood in for."""
+    from opportunities.intake import crawl
+    from opportunities.models import CrawlRun
+
+    crawled = []
+
+    def crawl_source(source, urls=None, fast=False):
+        crawled.append(source.slug)
+        return CrawlRun.objects.create(source=source, status="ok")
+
+    monkeypatch.setattr(crawl, "crawl_source", crawl_source)
+    eu = Source.objects.get(slug="eu_ft")
+    manual = Source.objects.create(slug="desk", name="Desk", kind="manual")
+    client.force_login(english_moderator)
+
+    listing = client.get(sources_url("list")).content.decode()
+    assert f'href="{sources_url("crawl", eu.pk)}"' in listing
+    assert sources_url("crawl", manual.pk) not in listing
+    assert f'href="{sources_url("crawl", eu.pk)}"' in client.get(sources_url("edit", eu.pk)).content.decode()
+
+    confirm = client.get(sources_url("crawl", eu.pk))
+    assert confirm.status_code == 200 and crawled == []  # asking first queues nothing
+    response = client.post(sources_url("crawl", eu.pk), follow=True)
+    assert crawled == ["eu_ft"]
+    assert messages_of(response) == [
+        "The crawl of “EU Funding & Tenders portal” is queued; its run will be listed in Crawl runs when it is done."
+        " Crawl runs"  # the message's button, to the source's runs
+    ]
+    assert f'href="{runs_url("list")}?source={eu.pk}"' in response.content.decode()
+    response = client.post(sources_url("crawl", manual.pk), follow=True)
+    assert crawled == ["eu_ft"]
+    assert messages_of(response) == ["“Desk” is entered by hand: there is nothing to crawl."]
+
+
+def test_crawl_now_needs_the_permission_to_change_sources(client, monkeypatch):
+    from django.contrib.auth.models import Permission, User
+
+    from opportunities.intake import crawl
+
+    monkeypatch.setattr(crawl, "crawl_source", lambda *args, **kwargs: pytest.fail("crawled"))
+    viewer = User.objects.create_user("viewer", "viewer@example.com", "x")
+    viewer.user_permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_source")
+    )
+    eu = Source.objects.get(slug="eu_ft")
+    client.force_login(viewer)
+    assert client.get(sources_url("list")).status_code == 200
+    assert sources_url("crawl", eu.pk) not in client.get(sources_url("list")).content.decode()
+    refused = client.post(sources_url("crawl", eu.pk))
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail: "permission denied"
