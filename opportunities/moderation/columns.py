@@ -1,5 +1,5 @@
-"""Columns of the admin's listing of calls that Wagtail's own do not cover: the status computed from
-the dates, and the next deadline as a date.
+"""Columns of the radar's admin listings that Wagtail's own do not cover: the call's status computed
+from its dates, its next deadline as a date, and boolean fields as Wagtail's yes/no icons.
 
 Wagtail's ``DateColumn`` writes a moment relative to now, and says "Just now" for a moment ahead,
 so every future deadline read "Just now". ``deadline_text`` is the one place that writes a
@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import models
 from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 
 from opportunities.models import Deadline, FundingCall
 
@@ -69,3 +71,9 @@ class StatusColumn(Column):
 
     def get_value(self, instance: FundingCall) -> str:
         return instance.get_status_display()
+
+
+def boolean_column(model: type[models.Model], name: str) -> BooleanColumn:
+    """A boolean field as Wagtail's tick and cross, labelled with the field's name and sortable (a
+    plain column printed "True")."""
+    return BooleanColumn(name, label=capfirst(model._meta.get_field(name).verbose_name), sort_key=name)

@@ -22,7 +22,7 @@ from opportunities.models import (
     Source,
 )
 from opportunities.moderation import crawl_now
-from opportunities.moderation.columns import NextDeadlineColumn, StatusColumn, with_deadline_shown
+from opportunities.moderation.columns import NextDeadlineColumn, StatusColumn, boolean_column, with_deadline_shown
 from opportunities.moderation.decisions import CallEditView, CallWorkflowActionView
 from opportunities.moderation.listing import CallIndexView, FundingCallFilterSet
 
@@ -38,7 +38,7 @@ class FundingCallViewSet(SnippetViewSet):
         StatusColumn("call_status", label=_("Status")),
         "programme",
         NextDeadlineColumn(),
-        Column("is_listed", label=_("Listed"), accessor="is_listed"),
+        boolean_column(FundingCall, "is_listed"),
     ]
     list_per_page = 50
     ordering = ["-first_seen"]
@@ -119,7 +119,7 @@ class ApplicantTypeViewSet(SnippetViewSet):
 class SourceViewSet(SnippetViewSet):
     model = Source
     icon = "download"
-    list_display = ["name", "kind", "enabled", "url"]
+    list_display = ["name", "kind", boolean_column(Source, "enabled"), "url"]
     list_filter = ["kind", "enabled"]
     search_fields = ["name", "slug", "url"]
     index_view_class = crawl_now.SourceIndexView

@@ -290,3 +290,13 @@ def test_crawl_now_needs_the_permission_to_change_sources(client, monkeypatch):
     assert sources_url("crawl", eu.pk) not in client.get(sources_url("list")).content.decode()
     refused = client.post(sources_url("crawl", eu.pk))
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail: "permission denied"
+
+
+def test_boolean_columns_are_icons_not_true(client, english_moderator):
+    ingest.ingest_item("eu_ft", make_item())
+    client.force_login(english_moderator)
+    for listing in (url("list"), sources_url("list")):
+        html = client.get(listing).content.decode()
+        cells = [" ".join(cell.split()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", html, re.S)]
+        assert not {"True", "False"} & set(cells), listing
+        assert "icon-check" in html, listing
