@@ -25,7 +25,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -40,6 +40,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from kreativ.admin_labels import PhrasedInlinePanel
 from opportunities.moderation.panels import CallSourcesPanel
 
 
@@ -279,7 +280,10 @@ class FundingCall(
             heading=_("The call"),
         ),
         MultiFieldPanel(
-            [FieldPanel("opening_date"), InlinePanel("deadlines", label=_("Deadline"), min_num=0)],
+            [
+                FieldPanel("opening_date"),
+                PhrasedInlinePanel("deadlines", label=_("Deadline"), add_label=_("Add deadline"), min_num=0),
+            ],
             heading=_("Dates"),
         ),
         MultiFieldPanel(

@@ -1,5 +1,9 @@
 """The funding radar in Wagtail's admin: calls under moderation, vocabularies, sources (crawled
-now on request) and crawl runs (read-only)."""
+now on request) and crawl runs (read-only).
+
+Each viewset names its "Add …" and "New …" labels as whole phrases (``kreativ.admin_labels``):
+Wagtail's "Přidat dotační výzva" was not Czech. Crawl runs cannot be added, so they have none.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kreativ.admin_labels import PhrasedLabels
 from opportunities.models import (
     ApplicantType,
     CrawlRun,
@@ -27,8 +32,10 @@ from opportunities.moderation.decisions import CallEditView, CallWorkflowActionV
 from opportunities.moderation.listing import CallIndexView, FundingCallFilterSet
 
 
-class FundingCallViewSet(SnippetViewSet):
+class FundingCallViewSet(PhrasedLabels, SnippetViewSet):
     model = FundingCall
+    add_item_label = _("Add funding call")
+    new_item_label = _("New funding call")
     icon = "doc-full-inverse"
     menu_label = _("Funding calls")
     menu_order = 100
@@ -102,22 +109,28 @@ class FundingCallViewSet(SnippetViewSet):
         return redirect(reverse(self.get_url_name("edit"), args=[suggestion.call_id]))
 
 
-class ProgrammeViewSet(SnippetViewSet):
+class ProgrammeViewSet(PhrasedLabels, SnippetViewSet):
     model = Programme
+    add_item_label = _("Add programme")
+    new_item_label = _("New programme")
     icon = "folder-open-inverse"
     list_display = ["name", "code", "funder"]
     search_fields = ["name", "code", "funder"]
 
 
-class ApplicantTypeViewSet(SnippetViewSet):
+class ApplicantTypeViewSet(PhrasedLabels, SnippetViewSet):
     model = ApplicantType
+    add_item_label = _("Add applicant type")
+    new_item_label = _("New applicant type")
     icon = "group"
     list_display = ["name_cs", "name_sl", "name_en", "slug"]
     search_fields = ["name_cs", "name_sl", "name_en", "slug"]
 
 
-class SourceViewSet(SnippetViewSet):
+class SourceViewSet(PhrasedLabels, SnippetViewSet):
     model = Source
+    add_item_label = _("Add source")
+    new_item_label = _("New source")
     icon = "download"
     list_display = ["name", "kind", boolean_column(Source, "enabled"), "url"]
     list_filter = ["kind", "enabled"]

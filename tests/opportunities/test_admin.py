@@ -300,3 +300,42 @@ def test_boolean_columns_are_icons_not_true(client, english_moderator):
         cells = [" ".join(cell.split()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", html, re.S)]
         assert not {"True", "False"} & set(cells), listing
         assert "icon-check" in html, listing
+
+
+LABELS = {
+    # model: language: (the listing's add button, the create view's title)
+    "fundingcall": {"cs": ("Přidat dotační výzvu", "Nová dotační výzva"), "sl": ("Dodaj razpis", "Nov razpis")},
+    "programme": {"cs": ("Přidat program", "Nový program"), "sl": ("Dodaj program", "Nov program")},
+    "applicanttype": {
+        "cs": ("Přidat typ žadatele", "Nový typ žadatele"),
+        "sl": ("Dodaj vrsto prijavitelja", "Nova vrsta prijavitelja"),
+    },
+    "source": {"cs": ("Přidat zdroj", "Nový zdroj"), "sl": ("Dodaj vir", "Nov vir")},
+}
+
+
+@pytest.mark.parametrize("language", ["cs", "sl"])
+def test_add_and_new_labels_are_whole_phrases_in_czech_and_slovenian(client, moderator, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(moderator)
+    for model, labels in LABELS.items():
+        add, new = labels[language]
+        listing = " ".join(client.get(reverse(f"wagtailsnippets_opportunities_{model}:list")).content.decode().split())
+        assert add in listing, model
+        page = " ".join(client.get(reverse(f"wagtailsnippets_opportunities_{model}:add")).content.decode().split())
+        assert f"<title>{new} - " in page, model  # the page's title
+        assert 'id="header-title">' in page and f"<span>{new}</span> </h2>" in page, model  # the header
+        assert f'href=""> {new} </a> </li> </ol>' in page, model  # the breadcrumb
+        assert "New:" not in page and "Nový:" not in page and "Nov:" not in page, model
+    create_call = " ".join(client.get(url("add")).content.decode().split())
+    assert {"cs": "Přidat uzávěrku", "sl": "Dodaj rok"}[language] in create_call
+    assert {"cs": "Přidat Uzávěrka", "sl": "Dodaj Rok"}[language] not in create_call
+
+    ingest.ingest_item("eu_ft", make_item())
+    edit = client.get(url("edit", FundingCall.objects.get().pk)).content.decode()
+    for label in {"cs": ["Zamítnout", "Schválit a zveřejnit"], "sl": ["Zavrni", "Odobri in objavi"]}[language]:
+        assert re.search(rf">\s*{label}\s*<", edit), label
