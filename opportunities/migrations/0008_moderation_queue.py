@@ -22,7 +22,9 @@ ARCHIVE_SCHEDULE = "calls:archive-closed"
 
 def _replace_tasks(apps, old_model: str, new_model: str, new_app: str) -> None:
     """Every task of ``old_model`` in the workflow becomes a task of ``new_model`` (same name,
-    groups and order), taking its task states with it; the old task is then deleted."""
+    groups and order), taking its task states with it; the old task is then deleted. Where the
+    workflow has a task of ``new_model`` already (0002's function run again, as the tests' fixture
+    does after a flush), the old task's states move to that one and the old task goes."""
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     TaskState = apps.get_model("wagtailcore", "TaskState")
@@ -35,11 +37,16 @@ def _replace_tasks(apps, old_model: str, new_model: str, new_app: str) -> None:
         return
     for link in WorkflowTask.objects.filter(workflow=workflow, task_id__in=Old.objects.values("pk")):
         old = Old.objects.get(pk=link.task_id)
-        new = New.objects.create(name=old.name, active=old.active, content_type=content_type)
-        new.groups.set(old.groups.all())
+        present = WorkflowTask.objects.filter(workflow=workflow, task_id__in=New.objects.values("pk")).first()
+        if present is None:
+            new = New.objects.create(name=old.name, active=old.active, content_type=content_type)
+            new.groups.set(old.groups.all())
+            link.task_id = new.pk
+            link.save(update_fields=["task"])
+        else:
+            new = New.objects.get(pk=present.task_id)
+            link.delete()
         TaskState.objects.filter(task_id=old.pk).update(task_id=new.pk)
-        link.task_id = new.pk
-        link.save(update_fields=["task"])
         if not WorkflowTask.objects.filter(task_id=old.pk).exists():
             old.delete()
 

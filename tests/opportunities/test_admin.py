@@ -191,6 +191,14 @@ def test_the_migration_moves_a_waiting_call_to_the_named_task_and_back():
     assert call.current_workflow_task_state.status == "in_progress"
     assert not GroupApprovalTask.objects.filter(name="Moderators approve the call").exists()
 
+    # 0002's function run again (the browser tests' fixture does, after a flush) adds its group
+    # approval task back; converting again leaves the workflow one task, not two.
+    importlib.import_module("opportunities.migrations.0002_vocabularies_sources_and_moderation").create(apps, None)
+    migration.use_call_approval_task(apps, None)
+    workflow = call.get_workflow()
+    assert [type(task.specific) for task in workflow.tasks.all()] == [CallApprovalTask]
+    assert not GroupApprovalTask.objects.filter(name="Moderators approve the call").exists()
+
 
 def test_the_edit_page_links_to_what_the_last_crawl_changed(client, english_moderator):
     ingest.ingest_item("eu_ft", make_item(title="Literary translation"))
