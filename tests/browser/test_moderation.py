@@ -11,13 +11,11 @@ import re
 import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
-from wagtail.models import Page, Site
 
 from opportunities.intake import ingest
-from opportunities.models import FundingCall, FundingFinderPage, SourceRecord
+from opportunities.models import FundingCall, SourceRecord
 from tests.browser.conftest import serious_violations
 from tests.conftest import t
-from tests.factories import HomePageFactory
 from tests.opportunities.conftest import act, make_item
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,14 +24,7 @@ OPEN = ["Designové vouchery", "Podpora exportu hudby", "Rezidence pro překlada
 
 
 @pytest.fixture
-def radar(base_data):
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="domu")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
-    finder = FundingFinderPage(title="Radar dotací", slug="dotace")
-    home.add_child(instance=finder)
+def radar(finder_page):
     moderator = User.objects.create_user("moderator", "m@example.com", "heslo-moderatora", is_staff=True)
     moderator.groups.add(Group.objects.get(name="Moderators"))
     now = timezone.now()
@@ -50,7 +41,7 @@ def radar(base_data):
         ingest.ingest_item("eu_ft", item)
     act(SourceRecord.objects.get(external_id="rejected").call, moderator, "reject")
     act(SourceRecord.objects.get(external_id="published").call, moderator, "approve")
-    return finder
+    return finder_page
 
 
 def queue_titles(page) -> list[str]:
