@@ -1,8 +1,8 @@
 """The admin's listing of calls: what it lists (the Moderation filter and the others) and how a
 search combines with them.
 
-Without a Moderation choice the listing leaves archived calls out (they closed before a decision,
-``archive``): they are shown on demand. The filters ask the database questions the search index
+Without a Moderation choice the listing leaves unpublished archived calls out (they closed before
+a decision, ``archive``): they are shown on demand. The filters ask the database questions the search index
 cannot answer (a workflow's state, a subquery of suggestions, a call's sources), so a search takes
 the index's matches for its text and the database keeps those the filters let through.
 """
@@ -35,8 +35,8 @@ class Moderation(models.TextChoices):
 
 
 class FundingCallFilterSet(WagtailFilterSet):
-    """The listing's filters. Without a Moderation choice it leaves archived calls out: they are
-    shown on demand (``Moderation.ARCHIVED``, or ``ALL``)."""
+    """The listing's filters. Without a Moderation choice it leaves unpublished archived calls out:
+    they are shown on demand (``Moderation.ARCHIVED``, or ``ALL``)."""
 
     moderation = django_filters.ChoiceFilter(
         label=_("Moderation"),
@@ -64,7 +64,8 @@ class FundingCallFilterSet(WagtailFilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if not self.form.cleaned_data.get("moderation"):
-            queryset = queryset.filter(archived_at__isnull=True)
+            # A published call whose crawled change was archived is still a call of the site.
+            queryset = queryset.exclude(archived_at__isnull=False, live=False)
         return queryset
 
     def filter_moderation(self, queryset, name, value):

@@ -117,6 +117,32 @@ def test_a_closed_call_crawled_again_stays_out_of_the_queue():
     assert list(FundingCall.objects.waiting_for_decision()) == [call]
 
 
+def test_a_waiting_call_its_source_closes_is_archived_and_its_workflow_cancelled():
+    ingest.ingest_item("eu_ft", make_item("moved"))
+    call = call_of("moved")
+    state = call.current_workflow_state
+    assert ingest.ingest_item("eu_ft", closed_item("moved")) == ingest.CHANGED
+    call.refresh_from_db()
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_CANCELLED and call.current_workflow_state is None
+    assert list(FundingCall.objects.archived()) == [call]
+    assert not FundingCall.objects.waiting_for_decision().exists()
+
+
+def test_a_published_calls_change_after_closing_is_archived_and_the_call_stays_public(client, moderator):
+    ingest.ingest_item("eu_ft", make_item("pub", title="Published call"))
+    call = call_of("pub")
+    act(call, moderator, "approve")
+    assert ingest.ingest_item("eu_ft", closed_item("pub", title="Published call, closed")) == ingest.CHANGED
+    call.refresh_from_db()
+    assert call.live and call.title == "Published call" and call.archived_at is not None
+    assert FundingCall.objects.public().get() == call
+    assert not FundingCall.objects.waiting_for_decision().exists()
+    client.force_login(moderator)
+    assert listed(client, "") == ["Published call"]  # still a call of the site
+    assert listed(client, "moderation=archived") == ["Published call"]
+
+
 def test_a_rejected_call_that_changes_after_closing_stays_rejected(moderator):
     ingest.ingest_item("eu_ft", make_item("late", deadlines=[timezone.now() + dt.timedelta(days=1)]))
     call = call_of("late")
