@@ -11,14 +11,17 @@ class OpportunitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import published, unpublished
+        from wagtail.models import WorkflowState
+        from wagtail.signals import published, unpublished, workflow_submitted
 
         from kreativ.models import Region, Sector
         from opportunities.finder import facet_index
         from opportunities.models import ApplicantType, FundingCall, Programme
-        from opportunities.moderation import notifications
+        from opportunities.moderation import archive, notifications
 
         notifications.connect()
+        workflow_submitted.connect(archive.restore_when_submitted, sender=WorkflowState, dispatch_uid="archive-submit")
+        published.connect(archive.restore_when_published, sender=FundingCall, dispatch_uid="archive-publish")
         self._connect_schedules()
         for signal in (published, unpublished, post_delete):
             signal.connect(facet_index.invalidate, sender=FundingCall, dispatch_uid=f"facet-index-{id(signal)}")

@@ -1,19 +1,33 @@
-"""Registers the funding radar with Wagtail: admin viewsets, the merge log action, the dashboard
-panel, and the note under the site search's results that points to the finder."""
+"""Registers the funding radar with Wagtail: admin viewsets (crawl runs read-only), the merge and
+archive log actions, the decisions' labels in a call's action menu, the dashboard panel, and the
+note under the site search's results that points to the finder."""
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from opportunities.moderation.viewsets import FundingViewSetGroup
+from opportunities.models import CrawlRun
+from opportunities.moderation.viewsets import FundingViewSetGroup, RecordedByTheCrawler
 
+register_permission_policy(CrawlRun, RecordedByTheCrawler(CrawlRun), exact_class=True)
 register_snippet(FundingViewSetGroup)
 
 
 @hooks.register("register_log_actions")
 def register_funding_log_actions(actions):
     actions.register_action("opportunities.merge", _("Merge duplicate"), _("Merged a duplicate call into this one"))
+    actions.register_action(
+        "opportunities.archive", _("Archive"), _("Archived: the call closed before anyone decided on it")
+    )
+
+
+@hooks.register("construct_snippet_action_menu")
+def name_the_decisions(menu_items, request, context):
+    from opportunities.moderation.decisions import name_the_decisions
+
+    name_the_decisions(menu_items, request, context)
 
 
 @hooks.register("construct_homepage_panels")

@@ -58,6 +58,8 @@ def base_data(transactional_db) -> None:
         ("opportunities.migrations.0003_source_frequency", "create_schedules"),
         ("opportunities.migrations.0005_alert_schedules", "create"),
         ("opportunities.migrations.0007_eu_ft_address_from_the_environment", "clear_stored_default"),
+        ("opportunities.migrations.0008_moderation_queue", "use_call_approval_task"),
+        ("opportunities.migrations.0008_moderation_queue", "create_archive_schedule"),
     ]:
         getattr(importlib.import_module(module), function)(apps, None)
 

@@ -6,6 +6,8 @@ Keyed on (source, external id):
 - a changed call gets a new revision of its crawled fields only (a field a moderator edited keeps
   the moderator's value) and goes to moderation again, where Wagtail's revision compare shows what
   changed;
+- a new or changed call that has already closed is archived instead of submitted
+  (``opportunities.moderation.archive``): nobody has to decide on a call no one can apply to;
 - an unchanged call writes nothing;
 - a call its source no longer lists is marked so at the end of a complete run, never deleted.
 
@@ -36,6 +38,7 @@ from opportunities.intake.canonical import (
     vocabularies,
 )
 from opportunities.models import CrawlRun, Deadline, DuplicateSuggestion, FundingCall, Source, SourceRecord
+from opportunities.moderation import archive
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +119,7 @@ def _create(source: Source, external_id: str, values: dict[str, Any], values_dig
         last_changed=now,
     )
     call.save_revision(log_action=True)
-    submit_for_moderation(call)
+    _moderate(call, call, now)
     suggest_duplicates(call, source)
     return NEW
 
@@ -151,7 +154,7 @@ def _change(record: SourceRecord, values: dict[str, Any], values_digest: str, no
     apply_values(latest, updates)
     latest.crawled_values = {**baseline, **updates}
     latest.save_revision(log_action=True)
-    submit_for_moderation(call)
+    _moderate(call, latest, now)
     return CHANGED
 
 
@@ -162,6 +165,14 @@ def _primary_record_id(call: FundingCall) -> int | None:
 def _relist(record: SourceRecord) -> None:
     SourceRecord.objects.filter(pk=record.pk).update(is_listed=True, unlisted_at=None)
     FundingCall.objects.filter(pk=record.call_id).update(is_listed=True)
+
+
+def _moderate(call: FundingCall, revision: FundingCall, now: dt.datetime) -> None:
+    """Submits the crawled ``revision`` just saved for moderation, or archives it when the call has closed."""
+    if archive.is_closed(revision, now):
+        archive.archive_crawled(call, now)
+    else:
+        submit_for_moderation(call)
 
 
 def submit_for_moderation(call: FundingCall) -> None:

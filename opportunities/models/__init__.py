@@ -10,12 +10,14 @@ from opportunities.models.calls import (
     status_of,
     status_q,
 )
+from opportunities.models.moderation import CallApprovalTask
 from opportunities.models.pages import FundingFinderPage
 from opportunities.models.sources import CrawlRun, Source, SourceRecord
 from opportunities.models.taxonomy import ApplicantType, Programme
 
 __all__ = [
     "ApplicantType",
+    "CallApprovalTask",
     "CallStatus",
     "CrawlRun",
     "Deadline",

@@ -15,15 +15,17 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -31,11 +33,14 @@ from wagtail.models import (
     Orderable,
     PreviewableMixin,
     RevisionMixin,
+    TaskState,
     WorkflowMixin,
+    WorkflowState,
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from kreativ.admin_labels import PhrasedInlinePanel
 from kreativ.region_chooser import RegionsChooser
 from opportunities.moderation.panels import CallSourcesPanel
 
@@ -109,6 +114,47 @@ class FundingCallQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def deadline_within(self, start: dt.datetime, end: dt.datetime):
         return self.filter(Exists(Deadline.objects.filter(call=OuterRef("pk"), at__gte=start, at__lte=end)))
+
+    # --- moderation ----------------------------------------------------------------------------
+
+    def waiting_for_decision(self):
+        """The moderators' queue: calls whose workflow is in progress on a moderation task (not
+        rejected: Wagtail calls that "needs changes"), not merged into another call, not archived.
+
+        The one definition: the dashboard counts it and the listing's "Waiting for a decision"
+        filter shows it, so the two always agree.
+        """
+        return self.filter(
+            Exists(_workflow_states(WorkflowState.STATUS_IN_PROGRESS)),
+            merged_into__isnull=True,
+            archived_at__isnull=True,
+        )
+
+    def archived(self):
+        """Calls that closed before anyone decided on them (``opportunities.moderation.archive``)."""
+        return self.filter(archived_at__isnull=False)
+
+    def rejected(self):
+        """Calls a moderator rejected and nobody resubmitted since (not merged)."""
+        return self.filter(Exists(_workflow_states(WorkflowState.STATUS_NEEDS_CHANGES)), merged_into__isnull=True)
+
+    def with_waiting_since(self):
+        """Annotates ``waiting_since``: when the call's workflow in progress started (None if none)."""
+        started = _workflow_states(WorkflowState.STATUS_IN_PROGRESS).values("created_at")[:1]
+        return self.annotate(waiting_since=Subquery(started))
+
+
+def _workflow_states(status: str):
+    """The call's (``OuterRef("pk")``) workflow states of ``status``; one in progress must be on a
+    task in progress, which is how Wagtail tells a call under review."""
+    states = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(FundingCall),
+        object_id=Cast(OuterRef("pk"), output_field=models.CharField()),
+        status=status,
+    )
+    if status == WorkflowState.STATUS_IN_PROGRESS:
+        states = states.filter(current_task_state__status=TaskState.STATUS_IN_PROGRESS)
+    return states
 
 
 class FundingCall(
@@ -192,6 +238,13 @@ class FundingCall(
         editable=False,
         help_text="The values last taken from crawling; a field whose value differs was edited by a moderator.",
     )
+    archived_at = models.DateTimeField(
+        _("archived"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the call left the moderators' queue because it closed before anyone decided on it."),
+    )
     merged_into = models.ForeignKey(
         "self",
         verbose_name=_("merged into"),
@@ -228,7 +281,10 @@ class FundingCall(
             heading=_("The call"),
         ),
         MultiFieldPanel(
-            [FieldPanel("opening_date"), InlinePanel("deadlines", label=_("Deadline"), min_num=0)],
+            [
+                FieldPanel("opening_date"),
+                PhrasedInlinePanel("deadlines", label=_("Deadline"), add_label=_("Add deadline"), min_num=0),
+            ],
             heading=_("Dates"),
         ),
         MultiFieldPanel(
@@ -296,7 +352,7 @@ class FundingCall(
     def with_content_json(self, content: dict[str, Any]) -> FundingCall:
         """A revision's content, keeping what belongs to the call rather than to one revision."""
         obj = super().with_content_json(content)
-        for name in ("slug", "first_seen", "is_listed", "merged_into_id"):
+        for name in ("slug", "first_seen", "is_listed", "archived_at", "merged_into_id"):
             setattr(obj, name, getattr(self, name))
         return obj
 

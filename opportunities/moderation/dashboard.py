@@ -1,14 +1,18 @@
-"""The moderators' panel on the Wagtail dashboard: calls waiting for review and failing sources."""
+"""The moderators' panel on the Wagtail dashboard: calls waiting for a decision and failing sources.
+
+Its count and its list are ``FundingCall.objects.waiting_for_decision()``, the queryset behind the
+listing's "Waiting for a decision" filter it links to, so the two cannot disagree.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from wagtail.admin.ui.components import Component
-from wagtail.models import WorkflowState
 
 from opportunities.models import CrawlRun, FundingCall, Source
+
+OLDEST_SHOWN = 8
 
 
 class FundingRadarPanel(Component):
@@ -20,12 +24,7 @@ class FundingRadarPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
-        content_type = ContentType.objects.get_for_model(FundingCall)
-        waiting = WorkflowState.objects.filter(
-            base_content_type=content_type, status=WorkflowState.STATUS_IN_PROGRESS
-        ).order_by("created_at")
-        oldest = list(waiting.values_list("object_id", flat=True)[:8])
-        calls = {str(call.pk): call for call in FundingCall.objects.filter(pk__in=oldest)}
+        waiting = FundingCall.objects.waiting_for_decision()
         failing = []
         for source in Source.objects.filter(enabled=True).exclude(kind=Source.Kind.MANUAL):
             run = source.last_run()
@@ -33,6 +32,6 @@ class FundingRadarPanel(Component):
                 failing.append((source, run))
         return {
             "waiting_count": waiting.count(),
-            "waiting_calls": [calls[pk] for pk in oldest if pk in calls],
+            "waiting_calls": list(waiting.with_waiting_since().order_by("waiting_since", "pk")[:OLDEST_SHOWN]),
             "failing": failing,
         }

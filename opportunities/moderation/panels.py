@@ -1,5 +1,5 @@
-"""Read-only panels of the funding radar's edit forms: where a call came from and what it may
-duplicate, and where a source's crawl starts."""
+"""Read-only panels of the funding radar's edit forms: where a call came from, what its last
+change changed and what it may duplicate, and where a source's crawl starts."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from wagtail.admin.panels import Panel
 
 
 class CallSourcesPanel(Panel):
-    """Read-only: every source record of the call and the open duplicate suggestions, with merge links."""
+    """Read-only: every source record of the call, a link to Wagtail's compare view of its last
+    change (what a crawl changed, when the call has more than one revision), and the open
+    duplicate suggestions, with merge links."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "opportunities/admin/call_sources_panel.html"
@@ -27,6 +29,7 @@ class CallSourcesPanel(Panel):
                     .select_related("call", "duplicate_of")
                 )
                 context["merged_into"] = call.merged_into
+                context.update(compare_links(call))
             return context
 
 
@@ -58,6 +61,21 @@ class SourceStartUrlsPanel(Panel):
                 context["from_setting"] = spider_class(source.kind).start_url_setting
                 context["from_spider"] = not context["from_setting"]
             return context
+
+
+def compare_links(call) -> dict[str, str]:
+    """The compare view of the call's latest revision against the one before it, and its history."""
+    from django.urls import reverse
+
+    revisions = list(call.revisions.order_by("-created_at", "-pk").values_list("pk", flat=True)[:2])
+    if len(revisions) < 2:
+        return {}
+    latest, previous = revisions
+    name = call.snippet_viewset.get_url_name
+    return {
+        "compare_url": reverse(name("revisions_compare"), args=[call.pk, previous, latest]),
+        "history_url": reverse(name("history"), args=[call.pk]),
+    }
 
 
 def models_q(call):

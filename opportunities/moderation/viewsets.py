@@ -1,71 +1,41 @@
-"""The funding radar in Wagtail's admin: calls under moderation, vocabularies, sources and runs."""
+"""The funding radar in Wagtail's admin: calls under moderation, vocabularies, sources (crawled
+now on request) and crawl runs (read-only).
+
+Each viewset names its "Add …" and "New …" labels as whole phrases (``kreativ.admin_labels``):
+Wagtail's "Přidat dotační výzva" was not Czech. Crawl runs cannot be added, so they have none.
+"""
 
 from __future__ import annotations
 
-import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_filters.widgets import BooleanWidget
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kreativ.admin_labels import PhrasedLabels
 from opportunities.models import (
     ApplicantType,
-    CallStatus,
     CrawlRun,
     DuplicateSuggestion,
     FundingCall,
     Programme,
     Source,
-    status_q,
 )
+from opportunities.moderation import crawl_now
+from opportunities.moderation.columns import NextDeadlineColumn, StatusColumn, boolean_column, with_deadline_shown
+from opportunities.moderation.decisions import CallEditView, CallWorkflowActionView
+from opportunities.moderation.listing import CallIndexView, FundingCallFilterSet
 
 
-class FundingCallFilterSet(WagtailFilterSet):
-    call_status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=CallStatus.choices, method="filter_call_status", empty_label=_("Any status")
-    )
-    source = django_filters.ModelChoiceFilter(
-        label=_("Source"), queryset=Source.objects.all(), field_name="records__source", distinct=True
-    )
-    programme = django_filters.ModelChoiceFilter(label=_("Programme"), queryset=Programme.objects.all())
-    final_deadline = django_filters.DateFromToRangeFilter(label=_("Final deadline"), widget=DateRangePickerWidget)
-    is_listed = django_filters.BooleanFilter(label=_("Listed by its source"), widget=BooleanWidget)
-    duplicates = django_filters.BooleanFilter(
-        label=_("Has a suggested duplicate"), method="filter_duplicates", widget=BooleanWidget
-    )
-
-    class Meta:
-        model = FundingCall
-        fields = ["live"]
-
-    def filter_call_status(self, queryset, name, value):
-        return queryset.filter(status_q([value], timezone.now())) if value else queryset
-
-    def filter_duplicates(self, queryset, name, value):
-        if value is None:
-            return queryset
-        open_suggestions = DuplicateSuggestion.objects.filter(status=DuplicateSuggestion.Status.OPEN)
-        condition = Q(pk__in=open_suggestions.values("call")) | Q(pk__in=open_suggestions.values("duplicate_of"))
-        return queryset.filter(condition) if value else queryset.exclude(condition)
-
-
-class StatusColumn(Column):
-    """The call's status computed from its dates (not the source's word for it)."""
-
-    def get_value(self, instance):
-        return instance.get_status_display()
-
-
-class FundingCallViewSet(SnippetViewSet):
+class FundingCallViewSet(PhrasedLabels, SnippetViewSet):
     model = FundingCall
+    add_item_label = _("Add funding call")
+    new_item_label = _("New funding call")
     icon = "doc-full-inverse"
     menu_label = _("Funding calls")
     menu_order = 100
@@ -74,15 +44,18 @@ class FundingCallViewSet(SnippetViewSet):
         "title",
         StatusColumn("call_status", label=_("Status")),
         "programme",
-        DateColumn("final_deadline", label=_("Final deadline")),
-        Column("is_listed", label=_("Listed"), accessor="is_listed"),
+        NextDeadlineColumn(),
+        boolean_column(FundingCall, "is_listed"),
     ]
     list_per_page = 50
     ordering = ["-first_seen"]
     copy_view_enabled = False
+    index_view_class = CallIndexView
+    edit_view_class = CallEditView
+    workflow_action_view_class = CallWorkflowActionView
 
     def get_queryset(self, request):
-        return FundingCall.objects.select_related("programme").prefetch_related("deadlines")
+        return with_deadline_shown(FundingCall.objects.select_related("programme").prefetch_related("deadlines"))
 
     def get_urlpatterns(self):
         return [
@@ -136,26 +109,54 @@ class FundingCallViewSet(SnippetViewSet):
         return redirect(reverse(self.get_url_name("edit"), args=[suggestion.call_id]))
 
 
-class ProgrammeViewSet(SnippetViewSet):
+class ProgrammeViewSet(PhrasedLabels, SnippetViewSet):
     model = Programme
+    add_item_label = _("Add programme")
+    new_item_label = _("New programme")
     icon = "folder-open-inverse"
     list_display = ["name", "code", "funder"]
     search_fields = ["name", "code", "funder"]
 
 
-class ApplicantTypeViewSet(SnippetViewSet):
+class ApplicantTypeViewSet(PhrasedLabels, SnippetViewSet):
     model = ApplicantType
+    add_item_label = _("Add applicant type")
+    new_item_label = _("New applicant type")
     icon = "group"
     list_display = ["name_cs", "name_sl", "name_en", "slug"]
     search_fields = ["name_cs", "name_sl", "name_en", "slug"]
 
 
-class SourceViewSet(SnippetViewSet):
+class SourceViewSet(PhrasedLabels, SnippetViewSet):
     model = Source
+    add_item_label = _("Add source")
+    new_item_label = _("New source")
     icon = "download"
-    list_display = ["name", "kind", "enabled", "url"]
+    list_display = ["name", "kind", boolean_column(Source, "enabled"), "url"]
     list_filter = ["kind", "enabled"]
     search_fields = ["name", "slug", "url"]
+    index_view_class = crawl_now.SourceIndexView
+    edit_view_class = crawl_now.SourceEditView
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("crawl/<int:pk>/", self.crawl_view, name="crawl")]
+
+    def crawl_view(self, request, pk: int):
+        return crawl_now.crawl_view(self, request, pk)
+
+
+class RecordedByTheCrawler(ModelPermissionPolicy):
+    """What the crawler recorded is read, never added, changed or deleted in the admin, not even by
+    a superuser: a crawl run is a record of what happened (registered for ``CrawlRun`` in
+    ``wagtail_hooks``, so the listing offers no "add" and its rows open the inspect view)."""
+
+    WRITES = frozenset({"add", "change", "delete"})
+
+    def user_has_permission(self, user, action: str) -> bool:
+        return action not in self.WRITES and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(set(actions) - self.WRITES)
 
 
 class CrawlRunViewSet(SnippetViewSet):

@@ -73,3 +73,21 @@ def serious_violations(tab) -> list[str]:
         for violation in results.response["violations"]
         if violation["impact"] in {"serious", "critical"}
     ]
+
+
+@pytest.fixture
+def finder_page(base_data):
+    """A Czech home page as the default site's root, with the funding finder under it (unpublished
+    calls are the tests' to add)."""
+    from wagtail.models import Page, Site
+
+    from opportunities.models import FundingFinderPage
+    from tests.factories import HomePageFactory
+
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="domu")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    finder = FundingFinderPage(title="Radar dotací", slug="dotace")
+    home.add_child(instance=finder)
+    return finder

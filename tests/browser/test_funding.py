@@ -11,27 +11,18 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.utils import timezone
-from wagtail.models import Page, Site
 
 from opportunities.intake import ingest
-from opportunities.models import FundingFinderPage, SourceRecord
+from opportunities.models import SourceRecord
 from tests.browser.conftest import serious_violations
 from tests.conftest import t
-from tests.factories import HomePageFactory
 from tests.opportunities.conftest import make_item
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def radar(base_data):
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="domu")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
-    finder = FundingFinderPage(title="Radar dotací", slug="dotace")
-    home.add_child(instance=finder)
+def radar(finder_page):
     moderator = User.objects.create_user("moderator", "m@example.com", "x")
     moderator.groups.add(Group.objects.get(name="Moderators"))
     now = timezone.now()
@@ -45,7 +36,7 @@ def radar(base_data):
         )
         call = SourceRecord.objects.get(external_id=external_id).call
         call.current_workflow_task.on_action(call.current_workflow_task_state, moderator, "approve")
-    return finder
+    return finder_page
 
 
 def test_finder_facets_and_a_call_page(live_server, page, radar):

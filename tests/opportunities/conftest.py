@@ -49,6 +49,17 @@ def moderator(db) -> User:
     return user
 
 
+@pytest.fixture
+def english_moderator(moderator):
+    """A moderator whose admin speaks English (the site's default language is Czech)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "en"
+    profile.save()
+    return moderator
+
+
 def act(call: FundingCall, user: User, action: str) -> None:
     """A moderator's workflow action ("approve" or "reject") on the call's current task."""
     call.refresh_from_db()
@@ -70,14 +81,19 @@ def finder(home):
 
 @pytest.fixture
 def publish(moderator):
-    """Ingests an item and approves it, as a moderator would; returns the live call."""
+    """Ingests an item and approves it, as a moderator would; returns the live call. A call that
+    arrives closed is archived, not queued: the moderator publishes it from the archive."""
     from opportunities.intake import ingest
     from opportunities.models import SourceRecord
 
     def publish_item(item: dict[str, Any], source: str = "eu_ft") -> FundingCall:
         ingest.ingest_item(source, item)
         call = SourceRecord.objects.get(source__slug=source, external_id=item["external_id"]).call
-        act(call, moderator, "approve")
+        if call.archived_at is not None:
+            call.get_latest_revision().publish(user=moderator)
+            call.refresh_from_db()
+        else:
+            act(call, moderator, "approve")
         return call
 
     return publish_item

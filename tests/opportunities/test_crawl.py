@@ -44,8 +44,11 @@ def test_two_snapshots_a_week_apart(monkeypatch):
     first = crawl_eu(snapshot("2026-08-15"), monkeypatch)
     assert (first.status, first.items_new, first.items_changed, first.items_unlisted) == ("ok", 711, 0, 0)
     assert FundingCall.objects.count() == 711
+    # Calls already closed when they arrive are archived, the others wait for a decision.
+    closed = {call.pk for call in FundingCall.objects.prefetch_related("deadlines") if call.status() == "closed"}
+    assert set(FundingCall.objects.archived().values_list("pk", flat=True)) == closed
     in_moderation = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).count()
-    assert in_moderation == 711
+    assert in_moderation == FundingCall.objects.waiting_for_decision().count() == 711 - len(closed)
     assert not FundingCall.objects.filter(live=True).exists()
 
     second = crawl_eu(snapshot("2026-08-22"), monkeypatch)

@@ -91,17 +91,6 @@ def english():
         yield
 
 
-@pytest.fixture
-def english_moderator(moderator):
-    """A moderator whose admin speaks English (the site's default language is Czech)."""
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(moderator)
-    profile.preferred_language = "en"
-    profile.save()
-    return moderator
-
-
 def test_a_configuration_that_contradicts_the_address_is_refused(english):
     with pytest.raises(ValidationError) as refused:
         listing(url="http://127.0.0.1:9/a", config={"start_urls": ["http://127.0.0.1:9/b"]}).full_clean()
