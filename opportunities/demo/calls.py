@@ -43,6 +43,7 @@ def load_calls(limit: int = DEMO_CALLS) -> None:
 
 def _ingest_eu_snapshot(limit: int) -> list[int]:
     from crawler.items import complete
+    from crawler.normalise import deadline_moment
     from crawler.parsers.eu_ft import parse_result
     from crawler.snapshots import snapshot_results
 
@@ -54,7 +55,10 @@ def _ingest_eu_snapshot(limit: int) -> list[int]:
     now = timezone.now()
     chosen = sorted(
         items.values(),
-        key=lambda item: (not item["sectors"], not any(at > now for at in item["deadlines"])),
+        key=lambda item: (
+            not item["sectors"],
+            not any(deadline_moment(at, item["timezone"]) > now for at in item["deadlines"]),
+        ),
     )[:limit]
     created = []
     for item in chosen:
