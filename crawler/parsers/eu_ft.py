@@ -76,7 +76,9 @@ def eu_deadline(value: Any) -> date | datetime | None:
     if isinstance(value, (int, float)):  # the topic details' epoch milliseconds
         value = datetime.fromtimestamp(value / 1000, tz=UTC)
     elif isinstance(value, str):
-        value = normalise.parse_date(value, tz="UTC") if "T" in value else normalise.parse_deadline(value, tz=EU.timezone)
+        value = (
+            normalise.parse_date(value, tz="UTC") if "T" in value else normalise.parse_deadline(value, tz=EU.timezone)
+        )
     if isinstance(value, datetime):
         moment = value.astimezone(UTC)
         return moment.date() if moment.time() == time(0, 0) else value

@@ -45,7 +45,9 @@ def test_a_single_date_is_the_end_of_a_range():
 
 def test_a_deadline_that_gives_the_time_is_a_moment_in_the_sources_zone():
     # olkraj.cz: "Termín příjmu žádostí: 7.4. - 17.4.2026 do 12:00"
-    assert normalise.find_deadlines("7.4. - 17.4.2026 do 12:00", tz=PRAGUE) == [datetime(2026, 4, 17, 12, 0, tzinfo=PRAGUE)]
+    assert normalise.find_deadlines("7.4. - 17.4.2026 do 12:00", tz=PRAGUE) == [
+        datetime(2026, 4, 17, 12, 0, tzinfo=PRAGUE)
+    ]
 
 
 def test_deadlines_sort_by_when_they_pass():
