@@ -205,7 +205,7 @@ def parse_result(result: Mapping[str, Any]) -> CallItem:
     loader.add_value("title", title)
     loader.add_value("funder", "European Commission")
     loader.add_value("call_identifier", identifier)
-    loader.add_value("programme", vocabulary.EU_PROGRAMMES.get(programme_code or "", programme_code))
+    loader.add_value("programme", vocabulary.eu_programme_name(programme_code, identifier))
     loader.add_value("opening_date", first(metadata, "startDate"))
     for deadline in metadata.get("deadlineDate") or []:
         loader.add_value("deadlines", eu_deadline(deadline))

@@ -136,13 +136,89 @@ def test_mkcr_call():
     assert item["funder"] == "Ministerstvo kultury ČR"
     assert item["support_kind"] == "grant"
     assert item["programme"].startswith("Kreativní Evropa")
-    assert item["sectors"] == ["visual-arts", "cultural-heritage", "books-press", "music", "performing-arts"]
+    # Kreativní Evropa – kultura: the Culture strand's sectors, design and fashion among them
+    assert item["sectors"] == [
+        "architecture",
+        "design",
+        "visual-arts",
+        "cultural-heritage",
+        "books-press",
+        "music",
+        "performing-arts",
+    ]
     assert [d["url"] for d in item["raw"]["documents"]] == [
         "https://mk.gov.cz/doc/vyzva-ke-kultura-2026.pdf",
         "https://mk.gov.cz/doc/popis-projektu-2026.docx",
         "https://mk.gov.cz/doc/rozpocet-projektu-2026.xlsx",
     ]
     assert item["language"] == "cs"
+
+
+def test_mkcr_2026_call_takes_the_deadline_not_the_day_it_was_announced():
+    url = "https://mk.gov.cz/vyhlaseni-dotacniho-rizeni-pro-rok-2026-vyzva-c-2521-audiovize-a-media"
+    item = cz_mkcr.parse_call(html_response(url, "cz_mkcr", "call-2521.html"))
+    assert item["title"] == "Vyhlášení dotačního řízení pro rok 2026 – Výzva č. 2521 Audiovize a média"
+    # "dne 29. 9. 2025 vyhlašuje … s termínem podání žádosti do 31. 10. 2025"
+    assert item["deadlines"] == [date(2025, 10, 31)]
+    assert item["sectors"] == ["media", "film-audiovisual"]  # "Audiovize a média"
+    assert item["applicant_types"] == ["individual", "other"]  # právnické a fyzické osoby
+    entries = cz_mkcr.parse_listing(html_response("https://mk.gov.cz/rok-2026", "cz_mkcr", "annual-index-2026.html"))
+    assert len(entries) == 1  # the results page is not a call
+
+
+# Czech regions: listing sources configured in the admin -----------------------------------------
+
+OLKRAJ = "https://www.olkraj.cz/dotace-granty-prispevky-krajske-dotacni-programy-2026/06-07-program"
+OLKRAJ_CONFIG = {
+    "link_selector": "a::attr(href)",
+    "fields": {
+        "title": "h1::text",
+        "summary": "//tr[td[1][normalize-space()='Anotace']]/td[2]",
+        "deadline": "//tr[td[1][normalize-space()='Termín příjmu žádostí']]/td[2]",
+        "description": "table",
+    },
+}
+USTI = "https://www.kr-ustecky.cz/podpora-rozvoje-lokalit-pamatek-unesco-v-usteckem-kraji"
+USTI_CONFIG = {
+    "link_selector": "li > a::attr(href)",
+    "fields": {
+        "title": "h1::text",
+        "call_identifier": "//h2[.='Kód výzvy']/following-sibling::*[1]",
+        "budget_total": "//h2[.='Finanční alokace']/following-sibling::*[1]",
+        "opening_date": "//h2[.='Datum zahájení sběru žádostí']/following-sibling::*[1]",
+        "deadline": "//h2[starts-with(., 'Datum ukončení sběru')]/following-sibling::*[1]",
+        "sectors": "//h2[.='Oblast dotace']/following-sibling::*[1]",
+        "source_status": "//h2[.='Stav dotačního programu']/following-sibling::*[1]",
+        "description": "//h1/following-sibling::*",
+    },
+}
+CZ_CONTEXT = {"timezone": "Europe/Prague", "languages": ("cs",), "language": "cs", "currency": "CZK"}
+
+
+def test_olomouc_region_programme_gives_the_time_of_its_deadline():
+    response = html_response(OLKRAJ, "cz_regions", "olomoucky-detail.html")
+    item = listing.parse_call(response, OLKRAJ_CONFIG, CZ_CONTEXT | {"source": "olkraj", "regions": ("CZ071",)})
+    assert item["title"].startswith("06_07_Program na podporu výstavby a rekonstrukcí sportovních zařízení")
+    # "7.4. - 17.4.2026 do 12:00": the deadline is a moment, noon in Prague
+    assert item["deadlines"] == [datetime(2026, 4, 17, 12, 0, tzinfo=PRAGUE)]
+    assert item["summary"] == "Investiční dotace na výstavbu a rekonstrukce sportovních zařízení."
+    assert item["regions"] == ["CZ071"]
+
+
+def test_usti_region_programme_gives_its_allocation_and_its_sector():
+    response = html_response(USTI, "cz_regions", "ustecky-detail.html")
+    item = listing.parse_call(response, USTI_CONFIG, CZ_CONTEXT | {"source": "kr-ustecky", "regions": ("CZ042",)})
+    assert item["title"] == "Podpora rozvoje lokalit památek UNESCO v Ústeckém kraji"
+    assert (item["budget_total"], item["currency"]) == (Decimal("15000000"), "CZK")  # 15 000 000 Kč
+    assert item["deadlines"] == [date(2026, 6, 30)]  # Datum ukončení sběru žádosti: 30. 6. 2026
+    assert item["opening_date"] == datetime(2026, 5, 21, tzinfo=PRAGUE)
+    assert item["sectors"] == ["cultural-heritage"]  # Oblast kultury a památkové péče
+    assert item["call_identifier"] == "111040001"
+    assert "<h2>Finanční alokace</h2>" in item["description"]
+    listed = listing.parse_listing(
+        html_response("https://www.kr-ustecky.cz/dotace", "cz_regions", "ustecky-index.html"), USTI_CONFIG
+    )
+    assert listed[0].url == USTI
 
 
 # EU Funding & Tenders -------------------------------------------------------------------------
