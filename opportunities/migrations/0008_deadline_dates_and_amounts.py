@@ -13,11 +13,16 @@ The same reading is applied to what ingest compares (each source record's values
 each call's crawled values) and to the calls' revisions, so that a re-crawl of unchanged data
 still writes nothing and a moderator's older revision still opens in the admin. Going back keeps
 the moments as they now are (a day's end, not the old midnight).
+
+The amount the finder's buckets and the alerts compare (``max_amount_eur``, the most one project
+can get) now falls back on the call's whole budget when the source gives no limit per project
+(a Slovenian call's "Vrednost razpisa: 48.825,00 €"): it is computed again for every call.
 """
 
 import datetime as dt
 import hashlib
 import json
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -147,6 +152,15 @@ def convert(apps, schema_editor):
         Revision.objects.filter(pk=revision.pk).update(content=content)
 
 
+def amounts(apps, schema_editor):
+    FundingCall = apps.get_model("opportunities", "FundingCall")
+    for call in FundingCall.objects.filter(max_amount_eur__isnull=True, budget_total__isnull=False).iterator():
+        rate = settings.FUNDING_EUR_RATES.get((call.currency or "EUR").upper())
+        if rate is not None:
+            value = (Decimal(call.budget_total) * Decimal(str(rate))).quantize(Decimal("1"))
+            FundingCall.objects.filter(pk=call.pk).update(max_amount_eur=value)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("opportunities", "0007_eu_ft_address_from_the_environment"),
@@ -186,6 +200,7 @@ class Migration(migrations.Migration):
             field=models.DateTimeField(editable=False, verbose_name="passes at"),
         ),
         migrations.RunPython(convert, migrations.RunPython.noop),
+        migrations.RunPython(amounts, migrations.RunPython.noop),
         migrations.AlterField(
             model_name="deadline",
             name="date",

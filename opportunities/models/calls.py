@@ -280,7 +280,8 @@ class FundingCall(
         return self._revisions
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.max_amount_eur = to_eur(self.amount_max or self.amount_min, self.currency)
+        # The most one project can get: the limit per project, else the call's whole budget.
+        self.max_amount_eur = to_eur(self.amount_max or self.amount_min or self.budget_total, self.currency)
         deadlines = list(self.deadlines.all())
         for deadline in deadlines:  # those of a form or a revision are not saved yet
             deadline.at = deadline.passes_at()

@@ -140,7 +140,7 @@ def test_the_migration_reads_stored_moments_back_as_what_their_source_said():
     days, a cascade call's 17:00 stays a moment, and a re-crawl of the same data writes nothing."""
     from django.apps import apps
 
-    migration = importlib.import_module("opportunities.migrations.0008_deadline_dates")
+    migration = importlib.import_module("opportunities.migrations.0008_deadline_dates_and_amounts")
     eu_day, cz_day = in_days(30), in_days(20)
     moment = dt.datetime.combine(in_days(40), dt.time(17, 0), tzinfo=dt.UTC)
     items = {
