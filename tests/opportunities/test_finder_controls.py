@@ -8,22 +8,12 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 
 from opportunities.finder import facet_index
 from tests.conftest import translate
 from tests.opportunities.conftest import make_item
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cached_fragments(settings):
-    settings.SITE_FRAGMENT_CACHE_SECONDS = 300
-    settings.CACHES = {**settings.CACHES, "fragments": settings.CACHES["default"]}
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def language_links(html: str) -> dict[str, str]:
