@@ -16,7 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import dateformat, formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from kreativ.search.highlight import highlight
 from opportunities.finder.search import finder_query
@@ -92,5 +92,6 @@ def deadline_time(deadline) -> SafeString:
     else:
         shown = format_html('<time datetime="{}">{}</time>', deadline.date.isoformat(), deadline_text(deadline))
     if deadline.is_passed():
-        shown = format_html('{} <span class="deadline__passed">({})</span>', shown, _("passed"))
+        # Of a deadline ("Uzávěrka … (uplynula)"): the word agrees with the noun it follows.
+        shown = format_html('{} <span class="deadline__passed">({})</span>', shown, pgettext("deadline", "passed"))
     return shown
