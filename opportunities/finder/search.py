@@ -259,8 +259,16 @@ class Finder:
             self._facet("applicant", _("Who can apply"), choices["applicant"]),
             self._facet("programme", _("Programme"), choices["programme"]),
             self._facet("deadline", _("Deadline"), [ANY_DEADLINE, *DEADLINE_WINDOWS], keep_all=True),
-            self._facet("amount", _("Amount per project"), AMOUNTS, keep_all=True),
+            self._amount_facet(),
         ]
+
+    def _amount_facet(self) -> Facet:
+        """The amount buckets, all of them (an empty one says so), unless no call in view gives an
+        amount at all: four "(0)" would only say that its sources name no money."""
+        facet = self._facet("amount", _("Amount per project"), AMOUNTS, keep_all=True)
+        if not any(option.count or option.selected for option in facet.options):
+            facet.options = []
+        return facet
 
     def _facet(self, name: str, label: str, choices: list[tuple[str, Any]], keep_all: bool = False) -> Facet:
         """Counts each choice with every other filter applied; hides unused choices unless selected."""

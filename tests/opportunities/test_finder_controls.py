@@ -85,6 +85,10 @@ def test_a_call_giving_only_its_whole_budget_counts_in_the_amount_buckets(client
     from opportunities.models import FundingCall
 
     assert FundingCall.objects.get(call_identifier="usti").max_amount_eur == Decimal("600000")
+    # Among calls none of whose sources names an amount, the facet is left out, not four "(0)".
+    result = client.get(finder.url, {"q": "none-such-word"}).context["result"]
+    assert not next(f for f in result.facets if f.name == "amount").options
+    assert "Částka na projekt" not in client.get(finder.url, {"q": "none-such-word"}).content.decode()
 
 
 def test_the_migration_gives_calls_with_only_a_budget_their_amount(publish):
