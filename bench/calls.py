@@ -90,7 +90,7 @@ def create_calls(count: int, seed: int = 2026) -> int:
             calls.append(call)
         FundingCall.objects.bulk_create(calls)
         Deadline.objects.bulk_create(
-            [Deadline(call=call, at=at, sort_order=i) for call in calls for i, at in enumerate(call._bench_deadlines)]
+            [Deadline.of(at, call=call, sort_order=i) for call in calls for i, at in enumerate(call._bench_deadlines)]
         )
         FundingCall.sectors.through.objects.bulk_create(
             [
@@ -162,7 +162,7 @@ def create_snapshot_calls(count: int, published_at=None) -> int:
         call._item = item
         calls.append(call)
     FundingCall.objects.bulk_create(calls)
-    Deadline.objects.bulk_create([Deadline(call=call, at=call.final_deadline) for call in calls])
+    Deadline.objects.bulk_create([Deadline.of(call.final_deadline, call=call) for call in calls])
     for field, lookup, key in (
         ("sectors", sectors, "sectors"),
         ("regions", regions, "regions"),

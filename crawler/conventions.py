@@ -47,5 +47,7 @@ class Conventions:
 
 CZECH = Conventions(timezone="Europe/Prague", languages=("cs",), currency="CZK", regions=("CZ",))
 SLOVENIAN = Conventions(timezone="Europe/Ljubljana", languages=("sl",), currency="EUR", regions=("SI",))
-# The EU Funding & Tenders API: dates carry their offset (UTC when one is missing), text in English.
-EU = Conventions(timezone="UTC", languages=("en",), currency="EUR", regions=("EU",))
+# The EU Funding & Tenders portal: moments carry their offset; its deadlines are Brussels time (the
+# portal says "17:00:00 Brussels time"), so a deadline known only as a day counts until the end of
+# that day in Brussels. Text in English.
+EU = Conventions(timezone="Europe/Brussels", languages=("en",), currency="EUR", regions=("EU",))

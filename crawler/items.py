@@ -17,7 +17,10 @@ programme          e.g. ``"Creative Europe (CREA)"`` (str or None)
 funder             who gives the money (str or None)
 support_kind       one of ``vocabulary.SUPPORT_KINDS`` (str)
 opening_date       aware datetime or None
-deadlines          aware datetimes, sorted, no repeats; several for multi-stage calls (list)
+deadlines          each a ``date`` when the source gives only the day, an aware datetime when it gives
+                   the time; in the order they pass, no repeats; several for multi-stage calls (list)
+timezone           the IANA zone of the source's local dates, in which a day-only deadline counts
+                   until its end (``"Europe/Brussels"``; str or None: then the site's zone)
 budget_total       Decimal or None
 amount_min         Decimal or None
 amount_max         Decimal or None
@@ -31,14 +34,19 @@ source_status      the source's own status word; informational only (str or None
 raw                small dict of source-specific extras worth keeping (dict)
 =================  ===========================================================================
 
+A deadline known only as a day is never made a moment here: "17 December 2026" is not "17 December
+2026 00:00 UTC" (1:00 at night in Prague), and not 23:59:59 in a zone the item does not carry.
+``crawler.normalise.deadline_moment`` says when it passes, given the item's ``timezone``.
+
 ``to_jsonable``/``from_jsonable`` turn an item into JSON-ready values and back, so a crawl's items
-can cross a process boundary as JSON lines (``python -m crawler.run --output``) without losing types.
+can cross a process boundary as JSON lines (``python -m crawler.run --output``) without losing types:
+a day as ``"2026-12-17"``, a moment as ISO 8601 with its offset.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -64,6 +72,7 @@ class CallItem(scrapy.Item):
     support_kind = scrapy.Field()
     opening_date = scrapy.Field()
     deadlines = scrapy.Field()
+    timezone = scrapy.Field()
     budget_total = scrapy.Field()
     amount_min = scrapy.Field()
     amount_max = scrapy.Field()
@@ -95,13 +104,18 @@ def complete(item: Mapping[str, Any]) -> dict[str, Any]:
     return data
 
 
+def day_or_moment(value: str) -> date | datetime:
+    """``"2026-12-17"`` as a date, ``"2026-12-17T17:00:00+01:00"`` as a datetime."""
+    return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+
+
 def to_jsonable(item: Mapping[str, Any]) -> dict[str, Any]:
     """The item with datetimes as ISO 8601 strings (with offset) and Decimals as strings."""
     data = complete(item)
     for name in DATETIME_FIELDS:
         data[name] = data[name].isoformat() if data[name] else None
     for name in DATETIME_LIST_FIELDS:
-        data[name] = [value.isoformat() for value in data[name]]
+        data[name] = [value.isoformat() for value in data[name]]  # a date is "2026-12-17"
     for name in DECIMAL_FIELDS:
         data[name] = str(data[name]) if data[name] is not None else None
     return data
@@ -113,7 +127,7 @@ def from_jsonable(data: Mapping[str, Any]) -> dict[str, Any]:
     for name in DATETIME_FIELDS:
         item[name] = datetime.fromisoformat(item[name]) if item[name] else None
     for name in DATETIME_LIST_FIELDS:
-        item[name] = [datetime.fromisoformat(value) for value in item[name]]
+        item[name] = [day_or_moment(value) for value in item[name]]
     for name in DECIMAL_FIELDS:
         item[name] = Decimal(item[name]) if item[name] is not None else None
     return item

@@ -6,21 +6,22 @@ Parsers add what a page says, as it says it (``"16. září 2026"``, ``"48.825,0
 conventions, which the parser passes as loader context:
 
 - ``source``: the Source slug (becomes ``item["source"]``);
-- ``timezone``: the zone of local dates, e.g. ``"Europe/Prague"`` (default ``"UTC"``);
+- ``timezone``: the zone of local dates, e.g. ``"Europe/Prague"`` (default ``"UTC"``); it becomes
+  ``item["timezone"]``, the zone in which a deadline given as a day counts until its end;
 - ``languages``: the languages dates are written in, e.g. ``("cs",)``;
 - ``language``: the source's language, used when detection cannot tell (short texts);
 - ``base_url``: the page the values were read from (relative links, relative call URLs);
 - ``currency``: the currency of amounts that name none;
 - ``regions`` / ``sectors``: defaults when the page names none.
 
-Values that are already typed (a datetime, a Decimal, a slug of the vocabulary) pass through
-unchanged, so the EU parser can add the API's values directly.
+Values that are already typed (a datetime, a date, a Decimal, a slug of the vocabulary) pass
+through unchanged, so the EU parser can add the API's values directly.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urljoin
@@ -49,10 +50,15 @@ def to_opening_date(value: Any, loader_context: dict[str, Any]) -> datetime | No
     return normalise.parse_date(value, end_of_day=False, **_context(loader_context))
 
 
-def to_deadlines(value: Any, loader_context: dict[str, Any]) -> list[datetime]:
-    if isinstance(value, datetime):
+def to_deadlines(value: Any, loader_context: dict[str, Any]) -> list[date | datetime]:
+    """A deadline in words becomes a date, or a datetime when the words give the time."""
+    if isinstance(value, date):  # a datetime is a date too
         return [value]
-    return normalise.find_dates(value, end_of_day=True, **_context(loader_context))
+    return normalise.find_deadlines(value, **_context(loader_context))
+
+
+def sorted_deadlines(values: list[date | datetime], loader_context: dict[str, Any]) -> list[date | datetime]:
+    return normalise.sorted_deadlines(values, _context(loader_context)["tz"])
 
 
 def to_money(value: Any, loader_context: dict[str, Any]) -> normalise.Money | None:
@@ -134,7 +140,7 @@ class CallLoader(ItemLoader):
     description_out = Compose(lambda values: "\n".join(v for v in values if v))
     opening_date_in = MapCompose(to_opening_date)
     deadlines_in = MapCompose(to_deadlines)
-    deadlines_out = Compose(normalise.sorted_unique)
+    deadlines_out = Compose(sorted_deadlines)
     budget_total_in = MapCompose(to_money)
     amount_min_in = MapCompose(to_money)
     amount_max_in = MapCompose(to_money)
@@ -157,6 +163,7 @@ class CallLoader(ItemLoader):
         context = self.context
         if context.get("source"):
             item["source"] = context["source"]
+        item.setdefault("timezone", context.get("timezone") or "UTC")
         currency = item.get("currency")
         for name in MONEY_FIELDS:
             money = item.get(name)

@@ -7,9 +7,11 @@ plain function of its arguments, with no Scrapy in sight, so it is tested on tho
 Conventions (documented in docs/crawler.md):
 
 - Every datetime returned is aware. A value with its own offset keeps it; a local value is placed in
-  the source's time zone (``Europe/Prague``, ``Europe/Ljubljana``, ``UTC`` for the EU API).
-- A **deadline** given as a date without a time means the end of that day, 23:59:59 local time;
-  an **opening date** without a time means the start of that day, 00:00 local time.
+  the source's time zone (``Europe/Prague``, ``Europe/Ljubljana``, ``Europe/Brussels`` for the EU).
+- A **deadline** given as a date without a time stays a date (``find_deadlines``): the source said
+  which day, not which moment. It counts until the end of that day in the source's time zone
+  (``deadline_moment``: 23:59:59 local time); a deadline with a time is an aware datetime.
+- An **opening date** without a time means the start of that day, 00:00 local time.
 - Amounts are ``Decimal``; a currency is an ISO 4217 code, or ``None`` when the text names none.
 """
 
@@ -90,13 +92,21 @@ def _at(day: date, clock: time | None, tz: ZoneInfo, end_of_day: bool) -> dateti
     return datetime.combine(day, clock).replace(tzinfo=tz)
 
 
-def _parse_iso(match: re.Match[str], tz: ZoneInfo, end_of_day: bool) -> datetime | None:
+class _Found(NamedTuple):
+    """A date found in a text: its place, its day, and the moment when the text gives a time."""
+
+    position: int
+    day: date
+    moment: datetime | None
+
+
+def _parse_iso(match: re.Match[str], tz: ZoneInfo) -> _Found | None:
     try:
         day = date.fromisoformat(match["date"])
     except ValueError:
         return None
     if not match["time"]:
-        return _at(day, None, tz, end_of_day)
+        return _Found(match.start(), day, None)
     offset = match["offset"] or ""
     if offset and offset != "Z" and ":" not in offset:
         offset = f"{offset[:3]}:{offset[3:]}"
@@ -104,10 +114,10 @@ def _parse_iso(match: re.Match[str], tz: ZoneInfo, end_of_day: bool) -> datetime
         value = datetime.fromisoformat(f"{match['date']}T{match['time']}{offset}")
     except ValueError:
         return None
-    return value if value.tzinfo else value.replace(tzinfo=tz)
+    return _Found(match.start(), day, value if value.tzinfo else value.replace(tzinfo=tz))
 
 
-def _parse_local(match: re.Match[str], tz: ZoneInfo, languages: tuple[str, ...], end_of_day: bool) -> datetime | None:
+def _parse_local(match: re.Match[str], tz: ZoneInfo, languages: tuple[str, ...]) -> _Found | None:
     if match["month"]:
         month = int(match["month"])
     else:
@@ -121,7 +131,7 @@ def _parse_local(match: re.Match[str], tz: ZoneInfo, languages: tuple[str, ...],
         clock = time(int(match["hour"]), int(match["minute"])) if match["hour"] else None
     except ValueError:
         return None
-    return _at(day, clock, tz, end_of_day)
+    return _Found(match.start(), day, _at(day, clock, tz, False) if clock else None)
 
 
 @functools.lru_cache(maxsize=256)
@@ -136,6 +146,27 @@ def _month_from_dateparser(name: str, languages: tuple[str, ...]) -> int:
     return parsed.month if parsed else 0
 
 
+def _find(text: str | None, zone: ZoneInfo, languages: tuple[str, ...]) -> list[_Found]:
+    """Every date in ``text`` in order of appearance, with its time where the text gives one."""
+    if not text:
+        return []
+    text = clean_text(text)
+    found: list[_Found] = []
+    for match in ISO_RE.finditer(text):
+        value = _parse_iso(match, zone)
+        if value:
+            found.append(value)
+    masked = ISO_RE.sub(lambda m: " " * len(m.group()), text)
+    for match in DATE_RE.finditer(masked):
+        value = _parse_local(match, zone, languages)
+        if value:
+            found.append(value)
+    if not found:
+        value = _parse_with_dateparser(text, zone, languages)
+        return [value] if value else []
+    return sorted(found, key=lambda value: value.position)
+
+
 def find_dates(
     text: str | None,
     *,
@@ -145,30 +176,23 @@ def find_dates(
 ) -> list[datetime]:
     """Every date in ``text``, in order of appearance, as aware datetimes in ``tz``.
 
-    ``end_of_day`` decides what a date without a time means: 23:59:59 (deadlines) or 00:00.
+    ``end_of_day`` decides what a date without a time means: 23:59:59 or 00:00. Deadlines keep a
+    bare date as a date instead (``find_deadlines``).
     """
-    if not text:
-        return []
-    text = clean_text(text)
     zone = _zone(tz)
-    langs = tuple(languages)
-    found: list[tuple[int, datetime]] = []
-    for match in ISO_RE.finditer(text):
-        value = _parse_iso(match, zone, end_of_day)
-        if value:
-            found.append((match.start(), value))
-    masked = ISO_RE.sub(lambda m: " " * len(m.group()), text)
-    for match in DATE_RE.finditer(masked):
-        value = _parse_local(match, zone, langs, end_of_day)
-        if value:
-            found.append((match.start(), value))
-    if not found:
-        value = _parse_with_dateparser(text, zone, langs, end_of_day)
-        return [value] if value else []
-    return [value for _, value in sorted(found, key=lambda pair: pair[0])]
+    return [value.moment or _at(value.day, None, zone, end_of_day) for value in _find(text, zone, tuple(languages))]
 
 
-def _parse_with_dateparser(text: str, tz: ZoneInfo, languages: tuple[str, ...], end_of_day: bool) -> datetime | None:
+def find_deadlines(
+    text: str | None, *, tz: str | ZoneInfo = "UTC", languages: Iterable[str] = ("en",)
+) -> list[date | datetime]:
+    """Every deadline in ``text``, in order of appearance: an aware datetime when the text gives the
+    time (``do 12:00``), else the day as a ``date`` (which counts until that day's end, see
+    ``deadline_moment``)."""
+    return [value.moment or value.day for value in _find(text, _zone(tz), tuple(languages))]
+
+
+def _parse_with_dateparser(text: str, tz: ZoneInfo, languages: tuple[str, ...]) -> _Found | None:
     if len(text) > 80 or not re.search(r"\d", text):
         return None  # dateparser guesses wildly on sentences; it is only asked about short values
     import dateparser
@@ -181,7 +205,7 @@ def _parse_with_dateparser(text: str, tz: ZoneInfo, languages: tuple[str, ...], 
     if parsed is None:
         return None
     has_time = bool(re.search(r"\d{1,2}[:.]\d{2}(?!\d)(?!\.\d)", text)) and (parsed.hour or parsed.minute)
-    return _at(parsed.date(), parsed.time() if has_time else None, tz, end_of_day)
+    return _Found(0, parsed.date(), _at(parsed.date(), parsed.time(), tz, False) if has_time else None)
 
 
 def parse_date(
@@ -198,27 +222,35 @@ def parse_date(
 
 def parse_deadline(
     text: str | None, *, tz: str | ZoneInfo = "UTC", languages: Iterable[str] = ("en",)
-) -> datetime | None:
-    """The last date in ``text``, a bare date meaning the end of that day ("open until 12 August")."""
-    dates = find_dates(text, tz=tz, languages=languages, end_of_day=True)
-    return dates[-1] if dates else None
+) -> date | datetime | None:
+    """The last deadline in ``text`` ("open until 12 August"): a date, or a datetime when a time is given."""
+    deadlines = find_deadlines(text, tz=tz, languages=languages)
+    return deadlines[-1] if deadlines else None
 
 
 def parse_date_range(
     text: str | None, *, tz: str | ZoneInfo = "UTC", languages: Iterable[str] = ("en",)
-) -> tuple[datetime | None, datetime | None]:
+) -> tuple[datetime | None, date | datetime | None]:
     """``(start, end)`` of a range such as ``16. 7. 2026 - 17. 12. 2026``.
 
-    The start of a bare date is 00:00, the end 23:59:59. A single date is taken as the end: sources
-    that give one date give the deadline ("odprt do 12. avgusta 2026").
+    The start of a bare date is 00:00 of that day; the end is a deadline, so a bare date stays a
+    date (``find_deadlines``). A single date is taken as the end: sources that give one date give
+    the deadline ("odprt do 12. avgusta 2026").
     """
     starts = find_dates(text, tz=tz, languages=languages, end_of_day=False)
-    ends = find_dates(text, tz=tz, languages=languages, end_of_day=True)
+    ends = find_deadlines(text, tz=tz, languages=languages)
     if not ends:
         return None, None
     if len(ends) == 1:
         return None, ends[0]
     return starts[0], ends[-1]
+
+
+def deadline_moment(value: date | datetime, tz: str | ZoneInfo = "UTC") -> datetime:
+    """The moment a deadline passes: a datetime is one already; a day lasts until 23:59:59 in ``tz``."""
+    if isinstance(value, datetime):
+        return value
+    return _at(value, None, _zone(tz), True)
 
 
 def sorted_unique(values: Iterable[datetime | None]) -> list[datetime]:
@@ -228,6 +260,16 @@ def sorted_unique(values: Iterable[datetime | None]) -> list[datetime]:
         if value is not None:
             seen.setdefault(value, None)
     return sorted(seen)
+
+
+def sorted_deadlines(values: Iterable[date | datetime | None], tz: str | ZoneInfo = "UTC") -> list[date | datetime]:
+    """Deadlines without ``None`` and repeats, in the order they pass (a day at its end in ``tz``)."""
+    zone = _zone(tz)
+    seen: dict[date | datetime, None] = {}
+    for value in values:
+        if value is not None:
+            seen.setdefault(value, None)
+    return sorted(seen, key=lambda value: (deadline_moment(value, zone), isinstance(value, datetime)))
 
 
 class Money(NamedTuple):

@@ -11,6 +11,29 @@ are written without diacritics. A keyword is a regular expression fragment match
 
 from __future__ import annotations
 
+import re
+import tomllib
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+
+def _read_programmes() -> dict[str, str]:
+    with open(DATA / "eu_programmes.toml", "rb") as handle:
+        return {str(code): name for code, name in tomllib.load(handle)["programmes"].items()}
+
+
+def eu_programme_name(code: str | None, identifier: str | None = None) -> str | None:
+    """The name of an EU programme code; for a code not in the file, the acronym that starts the
+    call's identifier ("JTM-2026-PSLF-…" → "JTM") rather than the number, which means nothing to readers."""
+    if not code:
+        return None
+    if code in EU_PROGRAMMES:
+        return EU_PROGRAMMES[code]
+    acronym = re.match(r"[A-Za-z][A-Za-z0-9+]{1,15}(?=[-_/])", identifier or "")
+    return acronym.group(0).upper() if acronym else code
+
+
 SUPPORT_KINDS = ("grant", "loan", "voucher", "prize", "residency", "mobility", "procurement", "other")
 
 APPLICANT_TYPES = (
@@ -159,7 +182,8 @@ APPLICANT_KEYWORDS: dict[str, tuple[str, ...]] = {
         r"natural person\w*",
         r"individuals?\b",
     ),
-    "other": (r"pravnick\w* osob\w*", r"pravn\w* oseb\w*", r"legal entit\w*", r"zadrug\w*"),
+    # "právnické a fyzické osoby": the natural persons are taken first, "právnické a" is left
+    "other": (r"pravnick\w* osob\w*", r"pravnick\w* a\b", r"pravn\w* oseb\w*", r"legal entit\w*", r"zadrug\w*"),
 }
 
 # CCI sectors. Matched on titles, call titles and keywords (not on long descriptions, where words
@@ -228,36 +252,25 @@ SECTOR_KEYWORDS: dict[str, tuple[str, ...]] = {
     "crafts": (r"umeleck\w* remesl\w*", r"remesl\w*", r"rokodel\w*", r"craft\w*"),
 }
 
-# EU Funding & Tenders: frameworkProgramme codes seen in the API's answers, with the programme name.
-# Only Creative Europe is a CCI programme as a whole; for the others the sectors come from keywords.
-EU_PROGRAMMES: dict[str, str] = {
-    "43251814": "Creative Europe (CREA)",
-    "43108390": "Horizon Europe (HORIZON)",
-    "43298916": "Horizon Europe – Euratom",
-    "43152860": "Digital Europe Programme (DIGITAL)",
-    "43353764": "Erasmus+ (ERASMUS)",
-    "43251589": "Citizens, Equality, Rights and Values Programme (CERV)",
-    "43252405": "Programme for the Environment and Climate Action (LIFE)",
-    "43251567": "Connecting Europe Facility (CEF)",
-    "43252476": "Single Market Programme (SMP)",
-    "44181033": "European Defence Fund (EDF)",
-    "43252368": "Internal Security Fund (ISF)",
-    "43251842": "Union Anti-Fraud Programme (EUAF)",
-    "43254019": "European Social Fund+ (ESF)",
-    "43252449": "Research Fund for Coal & Steel (RFCS)",
-    "43637601": "Pilot Projects & Preparatory Actions (PPPA)",
-    "44416173": "Interregional Innovation Investments (I3)",
-    "43252386": "Justice Programme (JUST)",
-    "43254037": "European Solidarity Corps (ESC)",
-    "43392145": "European Maritime, Fisheries and Aquaculture Fund (EMFAF)",
-    "111111": "EuropeAid (external actions)",
-}
+# EU Funding & Tenders: frameworkProgramme codes seen in the API's answers, with the programme name
+# (data, in crawler/data/eu_programmes.toml). Only Creative Europe is a CCI programme as a whole;
+# for the others the sectors come from keywords.
+EU_PROGRAMMES: dict[str, str] = _read_programmes()
 
 # Sectors given to every call of a CCI programme, by the start of its identifier. Creative Europe's
-# Culture strand covers the arts and heritage, MEDIA the audiovisual industry and games,
-# Cross-sectoral (CROSS) the news media and creative innovation. Keywords add more.
+# Culture strand covers the arts and heritage, and names architecture and "design and fashion" among
+# its sectors; MEDIA the audiovisual industry and games, Cross-sectoral (CROSS) the news media and
+# creative innovation. Keywords add more.
 EU_IDENTIFIER_SECTORS: dict[str, tuple[str, ...]] = {
-    "CREA-CULT": ("performing-arts", "visual-arts", "music", "books-press", "cultural-heritage"),
+    "CREA-CULT": (
+        "performing-arts",
+        "visual-arts",
+        "music",
+        "books-press",
+        "cultural-heritage",
+        "architecture",
+        "design",
+    ),
     "CREA-MEDIA": ("film-audiovisual", "software-games"),
     "CREA-CROSS": ("media", "intermedia"),
     "CREA-INNOVLAB": ("intermedia", "software-games", "film-audiovisual"),

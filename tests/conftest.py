@@ -65,6 +65,18 @@ def base_data(transactional_db) -> None:
 
 
 @pytest.fixture
+def cached_fragments(settings):
+    """The header and footer cached as on a server (the test settings keep them out of the cache)."""
+    from django.core.cache import cache
+
+    settings.SITE_FRAGMENT_CACHE_SECONDS = 300
+    settings.CACHES = {**settings.CACHES, "fragments": settings.CACHES["default"]}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def locales(db) -> dict[str, Locale]:
     return {locale.language_code: locale for locale in Locale.objects.all()}
 

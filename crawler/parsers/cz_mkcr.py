@@ -3,6 +3,8 @@
 The index links announcements of grant calls and their results; results are not calls and are
 left out. A call page is prose: a heading, paragraphs (one says who may apply, "Žadatelem … mohou
 být …", one gives the deadline, "Termín uzávěrky …: 16. září 2026") and the files to download.
+The deadline is the last date of its sentence: "dne 29. 9. 2025 vyhlašuje … s termínem podání
+žádosti do 31. 10. 2025" names the day the call was announced first.
 The external id is the call page's path (``url_key``).
 """
 
@@ -17,7 +19,7 @@ from crawler import vocabulary
 from crawler.conventions import CZECH
 from crawler.items import CallItem
 from crawler.loaders import CallLoader
-from crawler.normalise import clean_text, fold
+from crawler.normalise import clean_text, fold, parse_deadline
 from crawler.parsers.common import ListingEntry, text_of, url_key
 
 SOURCE = "cz_mkcr"
@@ -56,7 +58,8 @@ def parse_call(response: Response, external_id: str | None = None) -> CallItem:
     loader.add_value("funder", FUNDER)
     loader.add_value("summary", paragraphs[:1])
     deadline_lines = [text for text in paragraphs if DEADLINE_WORDS.search(fold(text)) and re.search(r"\d{4}", text)]
-    loader.add_value("deadlines", deadline_lines[-1:])
+    if deadline_lines:
+        loader.add_value("deadlines", parse_deadline(deadline_lines[-1], tz=CZECH.timezone, languages=CZECH.languages))
     applicant_lines = [text for text in paragraphs if APPLICANT_WORDS.search(fold(text))]
     loader.add_value("applicant_types", applicant_lines)
     loader.add_value("support_kind", title)

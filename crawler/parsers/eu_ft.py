@@ -11,7 +11,12 @@ Facts the parsing rests on (see DESIGN.md and the samples in tests/fixtures/eu_f
   several cascade calls, each with its own reference);
 - ``status``: 31094501 forthcoming, 31094502 open, 31094503 closed;
 - dates carry their offset (``2026-10-06T13:00:00.000+0000``); a multi-cutoff topic lists several
-  ``deadlineDate`` values.
+  ``deadlineDate`` values;
+- a topic's ``deadlineDate`` is a day written as midnight UTC (``2026-12-17T00:00:00.000+0000``,
+  or ``2023-05-11T02:00:00.000+0200``; the ``actions`` JSON says only "17 December 2026"), so a
+  deadline at exactly midnight UTC is taken as that day (``eu_deadline``), which counts until the
+  end of the day in Brussels; other moments (cascade calls' ``17:00:00.000+0000``) are kept. The
+  topic details give the moment (epoch milliseconds), which replaces the day (``refine_deadlines``).
 
 A topic's portal page is ``…/portal/screen/opportunities/topic-details/<identifier in lower case>``;
 its detail JSON (``…/data/topicDetails/<identifier in lower case>.json``) holds the description,
@@ -24,10 +29,11 @@ in the samples, so ``parse_topic_details`` reads the field names the search meta
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from datetime import UTC, datetime
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from crawler import normalise, vocabulary
 from crawler.conventions import EU
@@ -62,6 +68,36 @@ def json_in_string(metadata: Mapping[str, Any], key: str) -> Any:
         return json.loads(value)
     except ValueError:
         return None
+
+
+def eu_deadline(value: Any) -> date | datetime | None:
+    """A deadline of the API: midnight UTC is the API's way of writing a day, so it is that day;
+    any other moment (a cascade call's 17:00) is a moment."""
+    if isinstance(value, (int, float)):  # the topic details' epoch milliseconds
+        value = datetime.fromtimestamp(value / 1000, tz=UTC)
+    elif isinstance(value, str):
+        value = (
+            normalise.parse_date(value, tz="UTC") if "T" in value else normalise.parse_deadline(value, tz=EU.timezone)
+        )
+    if isinstance(value, datetime):
+        moment = value.astimezone(UTC)
+        return moment.date() if moment.time() == time(0, 0) else value
+    return value if isinstance(value, date) else None
+
+
+def refine_deadlines(days: Iterable[date | datetime], details: Iterable[date | datetime]) -> list[date | datetime]:
+    """The search's deadlines, each day for which the topic details give the moment replaced by it.
+
+    The details are the topic's own page; when the search gave no deadline, they give them all.
+    """
+    days = list(days)
+    details = list(details)
+    if not days:
+        return normalise.sorted_deadlines(details, EU.timezone)
+    zone = ZoneInfo(EU.timezone)
+    moments = {value.astimezone(zone).date(): value for value in details if isinstance(value, datetime)}
+    refined = [value if isinstance(value, datetime) else moments.get(value, value) for value in days]
+    return normalise.sorted_deadlines(refined, EU.timezone)
 
 
 def parse_search_page(data: Mapping[str, Any]) -> tuple[list[dict[str, Any]], int]:
@@ -169,10 +205,10 @@ def parse_result(result: Mapping[str, Any]) -> CallItem:
     loader.add_value("title", title)
     loader.add_value("funder", "European Commission")
     loader.add_value("call_identifier", identifier)
-    loader.add_value("programme", vocabulary.EU_PROGRAMMES.get(programme_code or "", programme_code))
+    loader.add_value("programme", vocabulary.eu_programme_name(programme_code, identifier))
     loader.add_value("opening_date", first(metadata, "startDate"))
     for deadline in metadata.get("deadlineDate") or []:
-        loader.add_value("deadlines", deadline)
+        loader.add_value("deadlines", eu_deadline(deadline))
     loader.add_value("source_status", STATUSES.get(status or "", status))
 
     summary = normalise.clean_text(result.get("summary") or result.get("content"))
@@ -247,9 +283,7 @@ def parse_topic_details(data: Mapping[str, Any], item: CallItem) -> CallItem:
     loader.add_value("amount_min", amounts["min"])
     loader.add_value("amount_max", amounts["max"])
     for deadline in details.get("deadlineDates") or []:
-        if isinstance(deadline, (int, float)):  # epoch milliseconds
-            deadline = datetime.fromtimestamp(deadline / 1000, tz=UTC)
-        loader.add_value("deadlines", deadline)
+        loader.add_value("deadlines", eu_deadline(deadline))
     extra = loader.load_item()
     merged = CallItem(item)
     if extra.get("description"):
@@ -260,7 +294,7 @@ def parse_topic_details(data: Mapping[str, Any], item: CallItem) -> CallItem:
         if extra.get(name) is not None:
             merged[name] = extra[name]
             merged["currency"] = merged.get("currency") or "EUR"
-    if extra.get("deadlines") and not item.get("deadlines"):
-        merged["deadlines"] = extra["deadlines"]
+    if extra.get("deadlines"):
+        merged["deadlines"] = refine_deadlines(item.get("deadlines") or [], extra["deadlines"])
     merged["raw"] = {**(item.get("raw") or {}), "details": True}
     return merged

@@ -32,7 +32,7 @@ from django.utils.translation import ngettext
 from opportunities.alerts import chunks, links, tokens
 from opportunities.alerts.chunks import Chunk, RunPlan
 from opportunities.alerts.matching import CallFacts, SubscriptionIndex, call_facts
-from opportunities.models import DigestLog, FundingCall, Subscription, Watch
+from opportunities.models import Deadline, DigestLog, FundingCall, Subscription, Watch
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +66,8 @@ class Letter:
     subscription: Subscription
     filters: dict | None = None
     new: list[FundingCall] = field(default_factory=list)
-    closing: list[tuple[FundingCall, dt.datetime]] = field(default_factory=list)
-    reminders: list[tuple[FundingCall, dt.datetime]] = field(default_factory=list)
+    closing: list[tuple[FundingCall, Deadline]] = field(default_factory=list)
+    reminders: list[tuple[FundingCall, Deadline]] = field(default_factory=list)
 
     def call_ids(self) -> list[int]:
         return sorted({c.pk for c in self.new} | {c.pk for c, _ in self.closing} | {c.pk for c, _ in self.reminders})
@@ -186,7 +186,7 @@ def _claim_digests(chunk: Chunk, offer: Offer, report: RunReport) -> _Pending:
                 if chunk.now < deadline.at <= chunk.horizon:
                     for sub in subscribers:
                         if deadline.at > sub.closing_until:
-                            letters[sub.pk].closing.append((facts.call, deadline.at))
+                            letters[sub.pk].closing.append((facts.call, deadline))
         daily = chunk.frequency == Subscription.Frequency.DAILY
         if daily:
             _add_reminders(letters, chunk.now)
@@ -229,7 +229,7 @@ def _add_reminders(letters: dict[int, Letter], now: dt.datetime) -> None:
         due_until = now + dt.timedelta(days=sub.reminder_days)
         for deadline in watch.call.deadline_list():
             if sub.reminders_until < deadline.at <= min(due_until, latest) and deadline.at > now:
-                letter.reminders.append((watch.call, deadline.at))
+                letter.reminders.append((watch.call, deadline))
 
 
 def _record(
@@ -329,8 +329,8 @@ class Renderer:
             self.finders[language] = links.finder_in(language)
         return self.finders[language]
 
-    def block(self, call: FundingCall, language: str, deadline: dt.datetime | None) -> tuple[str, str]:
-        key = (call.pk, language, deadline)
+    def block(self, call: FundingCall, language: str, deadline: Deadline | None) -> tuple[str, str]:
+        key = (call.pk, language, deadline.pk if deadline is not None else None)
         if key not in self.blocks:
             url = links.call_url(call, language, self.finder(language))
             context = {"call": call, "url": url, "deadline": deadline or call.next_deadline()}

@@ -34,7 +34,11 @@ class FiltersForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     regions = forms.ModelMultipleChoiceField(
-        label=_("Where you work"), queryset=Region.objects.all(), to_field_name="slug", required=False
+        label=_("Where you work"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     applicant_types = forms.ModelMultipleChoiceField(
         label=_("Who you are"),
@@ -43,7 +47,9 @@ class FiltersForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    programmes = forms.ModelMultipleChoiceField(label=_("Programmes"), queryset=Programme.objects.all(), required=False)
+    programmes = forms.ModelMultipleChoiceField(
+        label=_("Programmes"), queryset=Programme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
     keywords = forms.CharField(
         label=_("Keywords"),
         max_length=300,

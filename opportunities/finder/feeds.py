@@ -1,7 +1,8 @@
 """Feeds for any finder filter: RSS 2.0 and Atom (Django's syndication), JSON Feed 1.1, iCalendar.
 
 A feed's URL carries the same query string as the finder, so "the calls I am looking at" can be
-followed in a feed reader or a calendar without an account.
+followed in a feed reader or a calendar without an account. A deadline known only as a day is a
+day here too (``"2026-12-17"`` in the JSON Feed, the date in the texts).
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from opportunities.finder.search import Finder, FinderForm
-from opportunities.models import FundingCall, FundingFinderPage
+from opportunities.models import Deadline, FundingCall, FundingFinderPage
+from opportunities.templatetags.funding_tags import deadline_text
 
 FEED_SIZE = 100
 
@@ -30,11 +31,16 @@ def finder_calls(request: HttpRequest, sort: str = "newest", limit: int = FEED_S
     return list(page.object_list)
 
 
+def deadline_value(deadline: Deadline) -> str:
+    """A deadline for machines: ``"2026-12-17"`` for a day, ISO 8601 with the offset for a moment."""
+    return deadline.passes_at().isoformat() if deadline.has_time else deadline.date.isoformat()
+
+
 def describe(call: FundingCall) -> str:
     parts = []
     deadline = call.next_deadline()
     if deadline:
-        parts.append(_("Deadline: %(date)s") % {"date": timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M %Z")})
+        parts.append(_("Deadline: %(date)s") % {"date": deadline_text(deadline)})
     if call.programme_id:
         parts.append(call.programme.name)
     if call.summary:
@@ -109,7 +115,7 @@ def json_feed_response(finder: FundingFinderPage, request: HttpRequest) -> HttpR
             "tags": [sector.name for sector in call.sectors.all()],
             "_kreativ": {
                 "status": call.status(),
-                "deadlines": [d.at.isoformat() for d in call.deadline_list()],
+                "deadlines": [deadline_value(d) for d in call.deadline_list()],
                 "call_identifier": call.call_identifier,
                 "source_url": call.url,
             },

@@ -1,4 +1,8 @@
-"""Deadlines as iCalendar events, so a call's dates land in the reader's calendar."""
+"""Deadlines as iCalendar events, so a call's dates land in the reader's calendar.
+
+A deadline known only as a day is an all-day event on that date (``DTSTART;VALUE=DATE``), not an
+event at some hour its source never named; a deadline with a time is an event at that moment (UTC).
+"""
 
 from __future__ import annotations
 
@@ -29,8 +33,12 @@ def deadlines_calendar(calls: Iterable[FundingCall], finder: FundingFinderPage, 
             event = Event()
             event.add("uid", f"call-{call.pk}-deadline-{deadline.pk}@{host}")
             event.add("dtstamp", stamp)
-            event.add("dtstart", deadline.at)
-            event.add("dtend", deadline.at)
+            if deadline.has_time:
+                event.add("dtstart", deadline.passes_at().astimezone(dt.UTC))
+                event.add("dtend", deadline.passes_at().astimezone(dt.UTC))
+            else:
+                event.add("dtstart", deadline.date)
+                event.add("dtend", deadline.date + dt.timedelta(days=1))
             stage = f" ({deadline.label})" if deadline.label else ""
             event.add("summary", _("Deadline: %(title)s") % {"title": call.title} + stage)
             event.add("description", "\n\n".join(part for part in (call.summary, url) if part))

@@ -1,4 +1,9 @@
-"""schema.org data for a funding call (a ``MonetaryGrant``)."""
+"""schema.org data for a funding call (a ``MonetaryGrant``).
+
+Applying is the grant's ``potentialAction`` (an ``ApplyAction``) whose ``endTime`` is the next
+deadline (the last one once all have passed): a date when the source gave only the day, a moment
+with its offset when it gave the time.
+"""
 
 from __future__ import annotations
 
@@ -36,4 +41,11 @@ def call_json_ld(call: FundingCall, url: str) -> dict[str, Any]:
         data["keywords"] = ", ".join(sectors)
     if call.url:
         data["sameAs"] = call.url
+    deadline = call.shown_deadline()
+    if deadline is not None:
+        data["potentialAction"] = {
+            "@type": "ApplyAction",
+            "target": call.url or url,
+            "endTime": deadline.passes_at().isoformat() if deadline.has_time else deadline.date.isoformat(),
+        }
     return data

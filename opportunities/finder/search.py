@@ -29,6 +29,8 @@ from opportunities.finder import facet_index, text_search
 from opportunities.models import ApplicantType, CallStatus, FundingCall, Programme
 
 DEADLINE_WINDOWS = [("7", _("within 7 days")), ("30", _("within 30 days")), ("90", _("within 90 days"))]
+# The deadline facet is one choice of several (radio buttons): its first choice clears it.
+ANY_DEADLINE = ("", _("any time"))
 # Labels of the amount buckets, whose limits (in euros) are in ``facet_index.AMOUNT_BUCKETS``.
 AMOUNTS = [
     ("small", _("up to €10,000")),
@@ -71,7 +73,7 @@ class FinderForm(forms.Form):
     applicant = forms.MultipleChoiceField(label=_("Who can apply"), required=False)
     programme = forms.MultipleChoiceField(label=_("Programme"), required=False)
     status = forms.MultipleChoiceField(label=_("Status"), required=False, choices=CallStatus.choices)
-    deadline = forms.ChoiceField(label=_("Deadline"), required=False, choices=[("", _("any time")), *DEADLINE_WINDOWS])
+    deadline = forms.ChoiceField(label=_("Deadline"), required=False, choices=[ANY_DEADLINE, *DEADLINE_WINDOWS])
     amount = forms.MultipleChoiceField(
         label=_("Amount per project"),
         required=False,
@@ -128,6 +130,12 @@ class FinderResult:
     filters: dict[str, Any]
     sort: str
     named: list[NamedFacet] = field(default_factory=list)
+
+    @property
+    def chosen(self) -> int:
+        """How many filter values the reader chose (shown beside the folded "Filters")."""
+        values = [self.filters.get(name) for name in Finder.FILTERS]
+        return sum(len(value) if isinstance(value, list) else 1 for value in values if value)
 
 
 class Finder:
@@ -250,17 +258,28 @@ class Finder:
             self._facet("region", _("Region"), choices["region"]),
             self._facet("applicant", _("Who can apply"), choices["applicant"]),
             self._facet("programme", _("Programme"), choices["programme"]),
-            self._facet("deadline", _("Deadline"), DEADLINE_WINDOWS, keep_all=True),
-            self._facet("amount", _("Amount per project"), AMOUNTS, keep_all=True),
+            self._facet("deadline", _("Deadline"), [ANY_DEADLINE, *DEADLINE_WINDOWS], keep_all=True),
+            self._amount_facet(),
         ]
+
+    def _amount_facet(self) -> Facet:
+        """The amount buckets, all of them (an empty one says so), unless no call in view gives an
+        amount at all: four "(0)" would only say that its sources name no money."""
+        facet = self._facet("amount", _("Amount per project"), AMOUNTS, keep_all=True)
+        if not any(option.count or option.selected for option in facet.options):
+            facet.options = []
+        return facet
 
     def _facet(self, name: str, label: str, choices: list[tuple[str, Any]], keep_all: bool = False) -> Facet:
         """Counts each choice with every other filter applied; hides unused choices unless selected."""
         mask = self.mask(without=name)
         selected = set(self._selected(name)) or (set(DEFAULT_STATUSES) if name == "status" else set())
+        if name == "deadline" and not selected:
+            selected = {ANY_DEADLINE[0]}
         options = []
         for value, choice_label in choices:
-            count = (mask & self.index.bits(name, value)).bit_count()
+            bits = mask if value == "" else mask & self.index.bits(name, value)  # "any": all of them
+            count = bits.bit_count()
             if count or keep_all or value in selected:
                 options.append(FacetOption(value, str(choice_label), count, value in selected))
         if not keep_all:

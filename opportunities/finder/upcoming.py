@@ -15,8 +15,15 @@ from opportunities.models import Deadline, FundingFinderPage
 class UpcomingDeadline:
     title: str
     url: str
-    at: dt.datetime
-    label: str
+    deadline: Deadline
+
+    @property
+    def at(self) -> dt.datetime:
+        return self.deadline.at
+
+    @property
+    def label(self) -> str:
+        return self.deadline.label
 
 
 def finder_for_locale(locale: Locale | None = None) -> FundingFinderPage | None:
@@ -36,4 +43,4 @@ def upcoming_deadlines(limit: int = 5, locale: Locale | None = None) -> list[Upc
         .select_related("call")
         .order_by("at")[:limit]
     )
-    return [UpcomingDeadline(d.call.title, finder.call_url(d.call), d.at, d.label) for d in deadlines]
+    return [UpcomingDeadline(d.call.title, finder.call_url(d.call), d) for d in deadlines]

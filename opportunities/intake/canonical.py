@@ -2,7 +2,9 @@
 
 Ingest compares three versions of each field: what the source said last time, what it says now,
 and what the call holds now. Comparing them is only meaningful when all three are written the same
-way: dates as UTC ISO strings, amounts as plain decimal strings, sets as sorted lists of slugs.
+way: moments as UTC ISO strings, amounts as plain decimal strings, sets as sorted lists of slugs.
+A deadline known only as a day is the day and the zone it counts in, ``"2026-12-17 Europe/Brussels"``,
+never a moment: the source did not say one.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import hashlib
 import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -57,6 +61,43 @@ def _datetime(value: Any) -> str | None:
     return value.astimezone(dt.UTC).replace(microsecond=0).isoformat()
 
 
+def _zone(item: dict[str, Any]) -> str:
+    """The zone an item's days count in: its own, else the site's."""
+    zone = str(item.get("timezone") or settings.TIME_ZONE)
+    try:
+        ZoneInfo(zone)
+    except (KeyError, ValueError) as exc:
+        raise InvalidItem(f"not a time zone: {zone!r}") from exc
+    return zone
+
+
+def _deadline(value: Any, zone: str) -> str:
+    """A crawled deadline: a day (a ``date``, or ``"2026-12-17"``) with its zone, or a moment in UTC."""
+    if isinstance(value, str) and len(value.strip()) == 10:
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise InvalidItem(f"not a date: {value!r}") from exc
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return f"{value.isoformat()} {zone}"
+    return _datetime(value)
+
+
+def deadline_value(deadline: Deadline) -> str:
+    """A call's deadline in the canonical form of ``_deadline``."""
+    if deadline.has_time:
+        return _datetime(deadline.passes_at())
+    return f"{deadline.date.isoformat()} {deadline.timezone}"
+
+
+def deadline_from_value(value: str) -> Deadline:
+    """A new deadline from its canonical form."""
+    if " " in value:
+        day, zone = value.split(" ", 1)
+        return Deadline.of(dt.date.fromisoformat(day), zone)
+    return Deadline.of(parse_datetime(value))
+
+
 def _decimal(value: Any) -> str | None:
     if value in (None, ""):
         return None
@@ -93,7 +134,8 @@ def crawled_values(item: dict[str, Any], known: dict[str, set[str]] | None = Non
     kind = str(item.get("support_kind") or SupportKind.GRANT)
     values["support_kind"] = kind if kind in SupportKind.values else SupportKind.OTHER
     values["opening_date"] = _datetime(item.get("opening_date"))
-    values["deadlines"] = sorted({_datetime(d) for d in item.get("deadlines") or [] if d not in (None, "")})
+    zone = _zone(item)
+    values["deadlines"] = sorted({_deadline(d, zone) for d in item.get("deadlines") or [] if d not in (None, "")})
     for name in DECIMAL_FIELDS:
         values[name] = _decimal(item.get(name))
     values["currency"] = (str(item.get("currency") or "EUR").strip().upper() or "EUR")[:3]
@@ -126,7 +168,7 @@ def call_values(call: FundingCall) -> dict[str, Any]:
             values[name] = getattr(call, name) or ""
     values["support_kind"] = call.support_kind
     values["opening_date"] = _datetime(call.opening_date)
-    values["deadlines"] = sorted({_datetime(d.at) for d in call.deadlines.all()})
+    values["deadlines"] = sorted({deadline_value(d) for d in call.deadlines.all()})
     for name in DECIMAL_FIELDS:
         values[name] = _decimal(getattr(call, name))
     values["currency"] = call.currency
@@ -156,8 +198,8 @@ def apply_values(call: FundingCall, values: dict[str, Any]) -> None:
         elif name == "opening_date":
             call.opening_date = parse_datetime(value) if value else None
         elif name == "deadlines":
-            existing = {_datetime(d.at): d for d in call.deadlines.all()}
-            call.deadlines.set([existing.get(at) or Deadline(at=parse_datetime(at)) for at in value])
+            existing = {deadline_value(d): d for d in call.deadlines.all()}
+            call.deadlines.set([existing.get(text) or deadline_from_value(text) for text in value])
         elif name in DECIMAL_FIELDS:
             setattr(call, name, Decimal(value) if value is not None else None)
         elif name == "applicant_types":

@@ -25,7 +25,6 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from opportunities.intake.canonical import (
@@ -215,13 +214,9 @@ def suggest_duplicates(call: FundingCall, source: Source) -> list[DuplicateSugge
         spellings = {identifier, identifier.upper(), identifier.lower()}
         for pk in others.filter(call_identifier__in=spellings).values_list("pk", flat=True):
             found[pk] = ("same call identifier", 1.0)
-    days = {timezone.localtime(d.at).date() for d in call.deadlines.all()}
+    days = {d.date for d in call.deadlines.all()}
     if days:
-        query = Q()
-        for day in days:
-            start = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-            query |= Q(at__gte=start, at__lt=start + dt.timedelta(days=1))
-        same_day = Deadline.objects.filter(query).exclude(call=call).values("call_id")
+        same_day = Deadline.objects.filter(date__in=days).exclude(call=call).values("call_id")
         title = _plain(call.title)
         for other in others.filter(pk__in=same_day).exclude(pk__in=found).only("pk", "title", "funder"):
             score = SequenceMatcher(None, title, _plain(other.title)).ratio()

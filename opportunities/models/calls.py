@@ -4,6 +4,11 @@ A call's public state is its live (published) version; crawled changes and moder
 revisions that go through the "Funding call moderation" workflow. Its status (forthcoming, open,
 closed) is computed from its dates whenever it is asked for: sources keep saying "open" after the
 deadline has passed.
+
+A deadline is stored as its source gives it: a day, with the time of day when it is known, in a
+time zone. A day without a time counts until the end of that day in its zone (the EU's in
+Brussels); ``Deadline.at`` is that moment, kept in a column for every comparison (status, the
+finder's window and order, "closing soon", reminders).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
 from django.conf import settings
@@ -105,12 +111,6 @@ class FundingCallQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def not_closed(self, now: dt.datetime | None = None):
         return self.with_status([CallStatus.OPEN, CallStatus.FORTHCOMING], now)
-
-    def with_next_deadline(self, now: dt.datetime | None = None):
-        """Annotates ``next_deadline``: the earliest deadline still ahead (None once all passed)."""
-        now = now or timezone.now()
-        upcoming = Deadline.objects.filter(call=OuterRef("pk"), at__gte=now).order_by("at").values("at")[:1]
-        return self.annotate(next_deadline=Subquery(upcoming))
 
     def deadline_within(self, start: dt.datetime, end: dt.datetime):
         return self.filter(Exists(Deadline.objects.filter(call=OuterRef("pk"), at__gte=start, at__lte=end)))
@@ -337,8 +337,12 @@ class FundingCall(
         return self._revisions
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.max_amount_eur = to_eur(self.amount_max or self.amount_min, self.currency)
-        self.final_deadline = max((d.at for d in self.deadlines.all()), default=None)
+        # The most one project can get: the limit per project, else the call's whole budget.
+        self.max_amount_eur = to_eur(self.amount_max or self.amount_min or self.budget_total, self.currency)
+        deadlines = list(self.deadlines.all())
+        for deadline in deadlines:  # those of a form or a revision are not saved yet
+            deadline.at = deadline.passes_at()
+        self.final_deadline = max((d.at for d in deadlines), default=None)
         super().save(*args, **kwargs)
         if not self.slug:
             self.slug = f"{slugify(self.title)[:100].strip('-') or 'call'}-{self.pk}"
@@ -347,7 +351,8 @@ class FundingCall(
     # --- dates ---------------------------------------------------------------------------------
 
     def deadline_list(self) -> list[Deadline]:
-        return sorted(self.deadlines.all(), key=lambda d: d.at)
+        """The call's deadlines in the order they pass."""
+        return sorted(self.deadlines.all(), key=lambda d: d.passes_at())
 
     def with_content_json(self, content: dict[str, Any]) -> FundingCall:
         """A revision's content, keeping what belongs to the call rather than to one revision."""
@@ -371,16 +376,22 @@ class FundingCall(
         return max(moments, default=None)
 
     def status(self, now: dt.datetime | None = None) -> str:
-        deadlines = [d.at for d in self.deadlines.all()]
+        deadlines = [d.passes_at() for d in self.deadlines.all()]
         return status_of(self.opening_date, max(deadlines) if deadlines else None, now or timezone.now())
 
     def get_status_display(self) -> str:
         return str(CallStatus(self.status()).label)
 
-    def next_deadline(self, now: dt.datetime | None = None) -> dt.datetime | None:
+    def next_deadline(self, now: dt.datetime | None = None) -> Deadline | None:
+        """The first deadline still ahead, or None once all have passed."""
         now = now or timezone.now()
-        upcoming = [d.at for d in self.deadlines.all() if d.at >= now]
-        return min(upcoming) if upcoming else None
+        upcoming = [d for d in self.deadline_list() if d.passes_at() >= now]
+        return upcoming[0] if upcoming else None
+
+    def shown_deadline(self, now: dt.datetime | None = None) -> Deadline | None:
+        """The deadline a listing shows: the next one, or the last one once all have passed."""
+        deadlines = self.deadline_list()
+        return self.next_deadline(now) or (deadlines[-1] if deadlines else None)
 
     # --- previews ------------------------------------------------------------------------------
 
@@ -395,14 +406,42 @@ class FundingCall(
         return context
 
 
+END_OF_DAY = dt.time(23, 59, 59)
+# The zones a moderator picks from first; every other IANA zone follows.
+FIRST_ZONES = ("Europe/Prague", "Europe/Ljubljana", "Europe/Brussels", "UTC")
+
+
+def deadline_zones() -> list[tuple[str, str]]:
+    """The time zones a deadline can be in (the admin's choices): the region's first."""
+    rest = sorted(available_timezones() - set(FIRST_ZONES))
+    return [(zone, zone.replace("_", " ")) for zone in (*FIRST_ZONES, *rest)]
+
+
+def site_zone() -> str:
+    return settings.TIME_ZONE
+
+
 class Deadline(Orderable):
-    """One deadline of a call; multi-stage calls have several."""
+    """One deadline of a call; multi-stage calls have several.
+
+    ``date`` and ``time`` are the day and the time of day in ``timezone``; without a time (the
+    source gave only the day, or a moderator typed only the date) it lasts until the end of that
+    day. ``at`` is the moment it passes, computed from the three and never edited.
+    """
 
     call = ParentalKey(FundingCall, on_delete=models.CASCADE, related_name="deadlines")
-    at = models.DateTimeField(_("deadline"))
+    date = models.DateField(_("date"))
+    time = models.TimeField(
+        _("time"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the call gives only the day: the deadline then lasts until the day's end."),
+    )
+    timezone = models.CharField(_("time zone"), max_length=64, choices=deadline_zones, default=site_zone)
+    at = models.DateTimeField(_("passes at"), editable=False)
     label = models.CharField(_("stage"), max_length=100, blank=True, help_text=_("e.g. first stage, full proposal"))
 
-    panels = [FieldRowPanel([FieldPanel("at"), FieldPanel("label")])]
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("time"), FieldPanel("timezone"), FieldPanel("label")])]
 
     class Meta(Orderable.Meta):
         verbose_name = _("deadline")
@@ -413,7 +452,47 @@ class Deadline(Orderable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.label}".strip()
+        when = f"{self.date:%Y-%m-%d}" + (f" {self.time:%H:%M} {self.timezone}" if self.has_time else "")
+        return f"{when} {self.label}".strip()
+
+    @classmethod
+    def of(cls, value: dt.date | dt.datetime, zone: str | None = None, **fields: Any) -> Deadline:
+        """A deadline from a crawled value: a day (in ``zone``, the site's by default) or a moment
+        (kept as the site's date and time, which is how a moderator reads and edits it)."""
+        if isinstance(value, dt.datetime):
+            zone = site_zone()
+            local = value.astimezone(ZoneInfo(zone))
+            deadline = cls(date=local.date(), time=local.time().replace(tzinfo=None), timezone=zone, **fields)
+        else:
+            deadline = cls(date=value, time=None, timezone=zone or site_zone(), **fields)
+        deadline.at = deadline.passes_at()
+        return deadline
+
+    @property
+    def has_time(self) -> bool:
+        """Whether the time of day is known; without it the deadline is a day."""
+        return self.time is not None
+
+    def passes_at(self) -> dt.datetime:
+        """The moment the deadline passes: its time on its day, or the day's end, in its zone."""
+        if self.date is None and self.at is not None:
+            # Made with a moment only (``Deadline(at=…)``): read it as the site's date and time.
+            local = timezone.localtime(self.at, ZoneInfo(site_zone()))
+            self.date, self.time, self.timezone = local.date(), local.time().replace(tzinfo=None), site_zone()
+        clock = self.time if self.time is not None else END_OF_DAY
+        return dt.datetime.combine(self.date, clock, tzinfo=ZoneInfo(self.timezone or site_zone()))
+
+    def is_passed(self, now: dt.datetime | None = None) -> bool:
+        return self.passes_at() < (now or timezone.now())
+
+    def clean(self) -> None:
+        super().clean()
+        if self.date is not None:
+            self.at = self.passes_at()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.at = self.passes_at()
+        super().save(*args, **kwargs)
 
 
 class DuplicateSuggestion(models.Model):

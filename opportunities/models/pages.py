@@ -19,6 +19,13 @@ from kreativ.models import BasePage
 SUGGEST_BELOW = 3
 
 
+def language_suffix(request: HttpRequest, path: str = "") -> str:
+    """What the language switcher keeps after the finder's URL in another language: the call's
+    sub-path and the reader's filters (``kreativ_tags.language_links``)."""
+    query = request.GET.urlencode()
+    return path + (f"?{query}" if query else "")
+
+
 class FundingFinderPage(RoutablePageMixin, BasePage):
     """Where CCI actors find open calls; one per language tree."""
 
@@ -50,6 +57,7 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
             "suggestion": self.suggestion(kept, result.total),
             "feeds": self.feed_links(kept),
             "alert_query": finder_query({k: v for k, v in kept.items() if k not in {"status", "deadline"}}),
+            "language_suffix": language_suffix(request),
         }
 
     def suggestion(self, filters: dict[str, Any], total: int) -> dict[str, str] | None:
@@ -132,7 +140,10 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
         from opportunities.alerts.forms import WatchForm
 
         context = self.get_context(request)
-        context.update(call=call, finder=self, watch_form=watch_form or WatchForm())
+        path = self.reverse_subpage("call", kwargs={"slug": call.slug})
+        context.update(
+            call=call, finder=self, watch_form=watch_form or WatchForm(), language_suffix=language_suffix(request, path)
+        )
         return TemplateResponse(request, "opportunities/call_detail.html", context)
 
     @path("calls/<slug:slug>/ical/", name="call_ical")

@@ -3,7 +3,7 @@ from its dates, its next deadline as a date, and boolean fields as Wagtail's yes
 
 Wagtail's ``DateColumn`` writes a moment relative to now, and says "Just now" for a moment ahead,
 so every future deadline read "Just now". ``deadline_text`` is the one place that writes a
-deadline for moderators: a date, with the time only when the time says something.
+deadline for moderators, the way the public pages write it (``funding_tags.deadline_text``).
 """
 
 from __future__ import annotations
@@ -14,26 +14,21 @@ from django.db import models
 from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, Column
 
 from opportunities.models import Deadline, FundingCall
+from opportunities.templatetags.funding_tags import deadline_text as shown_deadline
 
-# A deadline at the end of a day says only its date.
-END_OF_DAY = {dt.time(23, 59), dt.time(23, 59, 59)}
 SORT_KEY = "deadline_shown_at"
 
 
 def deadline_text(deadline: Deadline, now: dt.datetime) -> str:
-    """The deadline as moderators read it, in the admin's time zone: its date, its time unless it
-    is the end of the day, and whether it passed."""
-    moment = timezone.localtime(deadline.at)
-    text = date_format(moment, "DATE_FORMAT")
-    if moment.time().replace(microsecond=0) not in END_OF_DAY:
-        text = f"{text} {time_format(moment, 'TIME_FORMAT')}"
+    """The deadline as moderators read it: as the public reads it (a day as a date, a known time in
+    the admin's zone with the zone named), and whether it passed."""
+    text = shown_deadline(deadline)
     if deadline.at < now:
         return _("%(deadline)s (passed)") % {"deadline": text}
     return text

@@ -1,4 +1,10 @@
-"""Template helpers of the funding finder: facet links, call URLs, schema.org data."""
+"""Template helpers of the funding finder: facet links, call URLs, schema.org data, deadlines.
+
+A deadline is shown the way its source gave it: a day as a date ("17. prosince 2026", never a
+time of night it was not given), a moment in the reader's zone with the zone named ("16. září 2026
+17:00 CEST"). The server knows only the site's zone; ``kreativ/static/js/local-times.js`` shows a
+moment in the browser's own zone where it differs.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,10 @@ from typing import Any
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import dateformat, formats, timezone
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext
 
 from kreativ.search.highlight import highlight
 from opportunities.finder.search import finder_query
@@ -54,3 +63,35 @@ def money(value) -> str:
         return ""
     number = f"{value:,.0f}" if float(value) == int(value) else f"{value:,.2f}"
     return number.replace(",", "\u202f")
+
+
+@register.filter
+def deadline_text(deadline) -> str:
+    """A deadline as plain text: the day, or the moment in the current zone with the zone named."""
+    if deadline is None:
+        return ""
+    if not deadline.has_time:
+        return formats.date_format(deadline.date, "DATE_FORMAT")
+    local = timezone.localtime(deadline.passes_at())
+    return f"{formats.date_format(local, 'DATETIME_FORMAT')} {local.tzname()}"
+
+
+@register.simple_tag
+def deadline_time(deadline) -> SafeString:
+    """A deadline as a ``<time>``; a passed one says so ("passed")."""
+    if deadline is None:
+        return mark_safe("")
+    if deadline.has_time:
+        moment = deadline.passes_at()
+        shown = format_html(
+            '<time datetime="{}" data-zone="{}">{}</time>',
+            dateformat.format(moment, "c"),
+            timezone.get_current_timezone_name(),
+            deadline_text(deadline),
+        )
+    else:
+        shown = format_html('<time datetime="{}">{}</time>', deadline.date.isoformat(), deadline_text(deadline))
+    if deadline.is_passed():
+        # Of a deadline ("Uzávěrka … (uplynula)"): the word agrees with the noun it follows.
+        shown = format_html('{} <span class="deadline__passed">({})</span>', shown, pgettext("deadline", "passed"))
+    return shown

@@ -76,18 +76,46 @@ def serious_violations(tab) -> list[str]:
 
 
 @pytest.fixture
-def finder_page(base_data):
-    """A Czech home page as the default site's root, with the funding finder under it (unpublished
-    calls are the tests' to add)."""
+def czech_home(base_data):
+    """A Czech home page, the root of the default site the live server answers for."""
     from wagtail.models import Page, Site
 
-    from opportunities.models import FundingFinderPage
     from tests.factories import HomePageFactory
 
     home = HomePageFactory(parent=Page.get_first_root_node(), slug="domu")
     site = Site.objects.get(is_default_site=True)
     site.root_page = home
     site.save()
+    return home
+
+
+@pytest.fixture
+def radar_of(czech_home):
+    """Builds the funding finder under the home page with these crawled items, each approved."""
+    from django.contrib.auth.models import Group, User
+
+    from opportunities.intake import ingest
+    from opportunities.models import FundingFinderPage, SourceRecord
+
+    def build(items: list[dict[str, Any]]) -> Any:
+        finder = FundingFinderPage(title="Radar dotací", slug="dotace")
+        czech_home.add_child(instance=finder)
+        moderator = User.objects.create_user("moderator", "m@example.com", "x")
+        moderator.groups.add(Group.objects.get(name="Moderators"))
+        for item in items:
+            ingest.ingest_item("eu_ft", item)
+            call = SourceRecord.objects.get(external_id=item["external_id"]).call
+            call.current_workflow_task.on_action(call.current_workflow_task_state, moderator, "approve")
+        return finder
+
+    return build
+
+
+@pytest.fixture
+def finder_page(czech_home):
+    """The funding finder under the Czech home page, with no call yet (unpublished calls are the tests' to add)."""
+    from opportunities.models import FundingFinderPage
+
     finder = FundingFinderPage(title="Radar dotací", slug="dotace")
-    home.add_child(instance=finder)
+    czech_home.add_child(instance=finder)
     return finder

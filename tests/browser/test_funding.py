@@ -8,12 +8,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.utils import timezone
 
-from opportunities.intake import ingest
-from opportunities.models import SourceRecord
 from tests.browser.conftest import serious_violations
 from tests.conftest import t
 from tests.opportunities.conftest import make_item
@@ -22,21 +19,18 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def radar(finder_page):
-    moderator = User.objects.create_user("moderator", "m@example.com", "x")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+def radar(radar_of):
     now = timezone.now()
-    for external_id, title, sector, days in [
-        ("m", "Podpora exportu hudby", "music", 20),
-        ("d", "Designové vouchery", "design", 8),
-        ("f", "Filmové koprodukce", "film-audiovisual", 40),
-    ]:
-        ingest.ingest_item(
-            "eu_ft", make_item(external_id, title=title, sectors=[sector], deadlines=[now + dt.timedelta(days=days)])
-        )
-        call = SourceRecord.objects.get(external_id=external_id).call
-        call.current_workflow_task.on_action(call.current_workflow_task_state, moderator, "approve")
-    return finder_page
+    return radar_of(
+        [
+            make_item(external_id, title=title, sectors=[sector], deadlines=[now + dt.timedelta(days=days)])
+            for external_id, title, sector, days in [
+                ("m", "Podpora exportu hudby", "music", 20),
+                ("d", "Designové vouchery", "design", 8),
+                ("f", "Filmové koprodukce", "film-audiovisual", 40),
+            ]
+        ]
+    )
 
 
 def test_finder_facets_and_a_call_page(live_server, page, radar):
@@ -92,17 +86,22 @@ def confirm_last_mail(page, live_server) -> None:
     page.wait_for_selector(".notice--success")
 
 
-def test_subscribe_from_the_finder_and_confirm(live_server, page, radar):
-    page.goto(f"{live_server.url}{radar.url}?sector=design")
+def subscribe_from_the_finder(page, sector: str, email: str) -> None:
+    """From a finder showing one sector: "E-mail me about calls like these", then the form."""
     page.locator(".finder__feeds a.button").click()
     # Every page has a form (the header's search box; the finder is one too): wait for the
     # subscription page itself and press its buttons by name.
-    page.wait_for_url(re.compile(r"/alerts/\?sector=design$"))
-    assert page.locator('main input[value="design"]').is_checked()
+    page.wait_for_url(re.compile(rf"/alerts/\?sector={sector}$"))
+    assert page.locator(f'main input[name="sectors"][value="{sector}"]').is_checked()
     assert serious_violations(page) == []
-    page.fill("#id_email", "jana@example.com")
+    page.fill("#id_email", email)
     page.get_by_role("button", name=t("Send me a confirmation e-mail"), exact=True).click()
     page.wait_for_selector(".notice--success")
+
+
+def test_subscribe_from_the_finder_and_confirm(live_server, page, radar):
+    page.goto(f"{live_server.url}{radar.url}?sector=design")
+    subscribe_from_the_finder(page, "design", "jana@example.com")
     assert len(mail.outbox) == 1
     confirm_last_mail(page, live_server)
     from opportunities.models import Subscription

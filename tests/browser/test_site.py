@@ -9,7 +9,6 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
-from wagtail.models import Page, Site
 
 from hubs.models import CourseRegistration
 from tests.browser.conftest import serious_violations
@@ -19,7 +18,6 @@ from tests.factories import (
     CoursePageFactory,
     CourseSessionFactory,
     EquipmentFactory,
-    HomePageFactory,
     HubIndexPageFactory,
     HubPageFactory,
     OpeningHoursFactory,
@@ -30,12 +28,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def region(base_data):
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="domu")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
+def region(czech_home):
+    home = czech_home
     translate(home, "en", title="Creative region", hero_title="A home base for creative people")
     hubs = HubIndexPageFactory(parent=home, slug="mista")
     lab = HubPageFactory(parent=hubs, slug="fablab", title="Fab-lab Přerov", kind="fablab", city="Přerov")

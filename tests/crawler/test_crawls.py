@@ -161,7 +161,8 @@ def test_listing_spider_with_an_admin_config(si_server, crawl):
     assert result.returncode == 0, result.log
     items = result.by_id()
     assert items["eli_tenders_41592"]["source"] == "hrastnik"
-    assert items["eli_tenders_41592"]["deadlines"] == ["2026-08-12T23:59:59+02:00"]
+    assert items["eli_tenders_41592"]["deadlines"] == ["2026-08-12"]  # a day, in the source's zone:
+    assert items["eli_tenders_41592"]["timezone"] == "Europe/Ljubljana"
     assert items["eli_tenders_41592"]["budget_total"] == "48825.00"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -15,29 +15,48 @@ PRAGUE = ZoneInfo("Europe/Prague")
 LJUBLJANA = ZoneInfo("Europe/Ljubljana")
 
 
-def test_czech_month_name_deadline_is_end_of_day_in_prague():
+def test_czech_month_name_deadline_is_a_day_that_lasts_until_its_end_in_prague():
     value = normalise.parse_deadline("Termín uzávěrky pro příjem žádostí: 16. září 2026.", tz=PRAGUE, languages=["cs"])
-    assert value == datetime(2026, 9, 16, 23, 59, 59, tzinfo=PRAGUE)
-    assert value.utcoffset() == timedelta(hours=2)  # summer time
+    assert value == date(2026, 9, 16)
+    assert type(value) is date  # the page names a day, not a moment
+    moment = normalise.deadline_moment(value, PRAGUE)
+    assert moment == datetime(2026, 9, 16, 23, 59, 59, tzinfo=PRAGUE)
+    assert moment.utcoffset() == timedelta(hours=2)  # summer time
 
 
 def test_slovenian_genitive_month_in_a_sentence():
     value = normalise.parse_deadline("Razpis je odprt do 12. avgusta 2026.", tz=LJUBLJANA, languages=["sl"])
-    assert value == datetime(2026, 8, 12, 23, 59, 59, tzinfo=LJUBLJANA)
+    assert value == date(2026, 8, 12)
 
 
-def test_numeric_range_start_of_first_day_to_end_of_last():
+def test_numeric_range_start_of_first_day_to_the_last_day():
     start, end = normalise.parse_date_range("Termín pro podání žádosti: 16. 7. 2026 - 17. 12. 2026", tz=PRAGUE)
     assert start == datetime(2026, 7, 16, 0, 0, tzinfo=PRAGUE)
-    assert end == datetime(2026, 12, 17, 23, 59, 59, tzinfo=PRAGUE)
-    assert end.utcoffset() == timedelta(hours=1)  # winter time
+    assert end == date(2026, 12, 17)
+    assert normalise.deadline_moment(end, PRAGUE).utcoffset() == timedelta(hours=1)  # winter time
 
 
 def test_a_single_date_is_the_end_of_a_range():
     assert normalise.parse_date_range("odprt do 12. avgusta 2026", tz=LJUBLJANA, languages=["sl"]) == (
         None,
-        datetime(2026, 8, 12, 23, 59, 59, tzinfo=LJUBLJANA),
+        date(2026, 8, 12),
     )
+
+
+def test_a_deadline_that_gives_the_time_is_a_moment_in_the_sources_zone():
+    # olkraj.cz: "Termín příjmu žádostí: 7.4. - 17.4.2026 do 12:00"
+    assert normalise.find_deadlines("7.4. - 17.4.2026 do 12:00", tz=PRAGUE) == [
+        datetime(2026, 4, 17, 12, 0, tzinfo=PRAGUE)
+    ]
+
+
+def test_deadlines_sort_by_when_they_pass():
+    day = date(2026, 12, 17)
+    noon = datetime(2026, 12, 17, 12, 0, tzinfo=PRAGUE)
+    earlier = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    assert normalise.sorted_deadlines([day, noon, None, earlier, day], PRAGUE) == [earlier, noon, day]
+    # A day passes at its end in the source's zone: in Brussels before it does in Lisbon.
+    assert normalise.deadline_moment(day, "Europe/Brussels") < normalise.deadline_moment(day, "Europe/Lisbon")
 
 
 @pytest.mark.parametrize(
@@ -62,7 +81,8 @@ def test_a_time_given_is_kept():
 
 def test_english_month_names_and_bare_iso_dates():
     assert normalise.parse_date("09 March 2023") == datetime(2023, 3, 9, tzinfo=UTC)
-    assert normalise.parse_deadline("2026-09-24", tz="Europe/Brussels") == datetime(
+    assert normalise.parse_deadline("2026-09-24", tz="Europe/Brussels") == date(2026, 9, 24)
+    assert normalise.deadline_moment(date(2026, 9, 24), "Europe/Brussels") == datetime(
         2026, 9, 24, 23, 59, 59, tzinfo=ZoneInfo("Europe/Brussels")
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -49,7 +49,8 @@ def test_si_call_page():
     assert item["url"] == HRASTNIK_URL
     assert item["title"] == "Javni razpis za spodbujanje razvoja podjetništva v občini Hrastnik v letu 2026"
     assert item["opening_date"] == datetime(2026, 6, 1, 0, 0, tzinfo=LJUBLJANA)  # Objavljeno: 1. 6. 2026
-    assert item["deadlines"] == [datetime(2026, 8, 12, 23, 59, 59, tzinfo=LJUBLJANA)]  # odprt do 12. avgusta 2026
+    assert item["deadlines"] == [date(2026, 8, 12)]  # odprt do 12. avgusta 2026: a day, no time
+    assert item["timezone"] == "Europe/Ljubljana"  # … which lasts until its end in Ljubljana
     assert item["budget_total"] == Decimal("48825.00")  # 48.825,00 €
     assert item["currency"] == "EUR"
     assert item["funder"] == "Občina Hrastnik"  # Razpisnik
@@ -101,7 +102,8 @@ def test_dotaceeu_call():
     assert item["call_identifier"] == "05_26_109"  # Číslo výzvy
     assert item["programme"] == "Operační program Životní prostředí 2021—2027"
     assert item["opening_date"] == datetime(2026, 7, 16, 0, 0, tzinfo=PRAGUE)  # Zahájení příjmu žádostí
-    assert item["deadlines"] == [datetime(2026, 12, 17, 23, 59, 59, tzinfo=PRAGUE)]  # Ukončení příjmu žádostí
+    assert item["deadlines"] == [date(2026, 12, 17)]  # Ukončení příjmu žádostí: 17. 12. 2026
+    assert item["timezone"] == "Europe/Prague"
     assert item["source_status"] == "Otevřená"
     assert item["applicant_types"] == []  # "Bez omezení, dle PrŽaP": no restriction, nothing to map
     assert item["raw"]["applicants_text"] == "Bez omezení, dle PrŽaP"
@@ -128,19 +130,95 @@ def test_mkcr_call():
     url = "https://mk.gov.cz/zadost-o-dotaci-ze-statniho-rozpoctu-v-roce-2026"
     item = cz_mkcr.parse_call(html_response(url, "cz_mkcr", "call-creative-europe.html"))
     assert item["title"] == "Žádost o dotaci ze státního rozpočtu v roce 2026"
-    assert item["deadlines"] == [datetime(2026, 9, 16, 23, 59, 59, tzinfo=PRAGUE)]  # 16. září 2026
+    assert item["deadlines"] == [date(2026, 9, 16)]  # 16. září 2026
     # "fyzické osoby s živnostenským oprávněním a právnické osoby poskytující veřejné kulturní služby"
     assert item["applicant_types"] == ["freelancer", "other"]
     assert item["funder"] == "Ministerstvo kultury ČR"
     assert item["support_kind"] == "grant"
     assert item["programme"].startswith("Kreativní Evropa")
-    assert item["sectors"] == ["visual-arts", "cultural-heritage", "books-press", "music", "performing-arts"]
+    # Kreativní Evropa – kultura: the Culture strand's sectors, design and fashion among them
+    assert item["sectors"] == [
+        "architecture",
+        "design",
+        "visual-arts",
+        "cultural-heritage",
+        "books-press",
+        "music",
+        "performing-arts",
+    ]
     assert [d["url"] for d in item["raw"]["documents"]] == [
         "https://mk.gov.cz/doc/vyzva-ke-kultura-2026.pdf",
         "https://mk.gov.cz/doc/popis-projektu-2026.docx",
         "https://mk.gov.cz/doc/rozpocet-projektu-2026.xlsx",
     ]
     assert item["language"] == "cs"
+
+
+def test_mkcr_2026_call_takes_the_deadline_not_the_day_it_was_announced():
+    url = "https://mk.gov.cz/vyhlaseni-dotacniho-rizeni-pro-rok-2026-vyzva-c-2521-audiovize-a-media"
+    item = cz_mkcr.parse_call(html_response(url, "cz_mkcr", "call-2521.html"))
+    assert item["title"] == "Vyhlášení dotačního řízení pro rok 2026 – Výzva č. 2521 Audiovize a média"
+    # "dne 29. 9. 2025 vyhlašuje … s termínem podání žádosti do 31. 10. 2025"
+    assert item["deadlines"] == [date(2025, 10, 31)]
+    assert item["sectors"] == ["media", "film-audiovisual"]  # "Audiovize a média"
+    assert item["applicant_types"] == ["individual", "other"]  # právnické a fyzické osoby
+    entries = cz_mkcr.parse_listing(html_response("https://mk.gov.cz/rok-2026", "cz_mkcr", "annual-index-2026.html"))
+    assert len(entries) == 1  # the results page is not a call
+
+
+# Czech regions: listing sources configured in the admin -----------------------------------------
+
+OLKRAJ = "https://www.olkraj.cz/dotace-granty-prispevky-krajske-dotacni-programy-2026/06-07-program"
+OLKRAJ_CONFIG = {
+    "link_selector": "a::attr(href)",
+    "fields": {
+        "title": "h1::text",
+        "summary": "//tr[td[1][normalize-space()='Anotace']]/td[2]",
+        "deadline": "//tr[td[1][normalize-space()='Termín příjmu žádostí']]/td[2]",
+        "description": "table",
+    },
+}
+USTI = "https://www.kr-ustecky.cz/podpora-rozvoje-lokalit-pamatek-unesco-v-usteckem-kraji"
+USTI_CONFIG = {
+    "link_selector": "li > a::attr(href)",
+    "fields": {
+        "title": "h1::text",
+        "call_identifier": "//h2[.='Kód výzvy']/following-sibling::*[1]",
+        "budget_total": "//h2[.='Finanční alokace']/following-sibling::*[1]",
+        "opening_date": "//h2[.='Datum zahájení sběru žádostí']/following-sibling::*[1]",
+        "deadline": "//h2[starts-with(., 'Datum ukončení sběru')]/following-sibling::*[1]",
+        "sectors": "//h2[.='Oblast dotace']/following-sibling::*[1]",
+        "source_status": "//h2[.='Stav dotačního programu']/following-sibling::*[1]",
+        "description": "//h1/following-sibling::*",
+    },
+}
+CZ_CONTEXT = {"timezone": "Europe/Prague", "languages": ("cs",), "language": "cs", "currency": "CZK"}
+
+
+def test_olomouc_region_programme_gives_the_time_of_its_deadline():
+    response = html_response(OLKRAJ, "cz_regions", "olomoucky-detail.html")
+    item = listing.parse_call(response, OLKRAJ_CONFIG, CZ_CONTEXT | {"source": "olkraj", "regions": ("CZ071",)})
+    assert item["title"].startswith("06_07_Program na podporu výstavby a rekonstrukcí sportovních zařízení")
+    # "7.4. - 17.4.2026 do 12:00": the deadline is a moment, noon in Prague
+    assert item["deadlines"] == [datetime(2026, 4, 17, 12, 0, tzinfo=PRAGUE)]
+    assert item["summary"] == "Investiční dotace na výstavbu a rekonstrukce sportovních zařízení."
+    assert item["regions"] == ["CZ071"]
+
+
+def test_usti_region_programme_gives_its_allocation_and_its_sector():
+    response = html_response(USTI, "cz_regions", "ustecky-detail.html")
+    item = listing.parse_call(response, USTI_CONFIG, CZ_CONTEXT | {"source": "kr-ustecky", "regions": ("CZ042",)})
+    assert item["title"] == "Podpora rozvoje lokalit památek UNESCO v Ústeckém kraji"
+    assert (item["budget_total"], item["currency"]) == (Decimal("15000000"), "CZK")  # 15 000 000 Kč
+    assert item["deadlines"] == [date(2026, 6, 30)]  # Datum ukončení sběru žádosti: 30. 6. 2026
+    assert item["opening_date"] == datetime(2026, 5, 21, tzinfo=PRAGUE)
+    assert item["sectors"] == ["cultural-heritage"]  # Oblast kultury a památkové péče
+    assert item["call_identifier"] == "111040001"
+    assert "<h2>Finanční alokace</h2>" in item["description"]
+    listed = listing.parse_listing(
+        html_response("https://www.kr-ustecky.cz/dotace", "cz_regions", "ustecky-index.html"), USTI_CONFIG
+    )
+    assert listed[0].url == USTI
 
 
 # EU Funding & Tenders -------------------------------------------------------------------------
@@ -162,7 +240,10 @@ def test_eu_real_answer_topic():
     assert item["call_identifier"] == "EUAF-2023-TRAI-03"
     assert item["programme"] == "Union Anti-Fraud Programme (EUAF)"
     assert item["opening_date"] == datetime(2023, 3, 9, 1, 0, tzinfo=timezone(timedelta(hours=1)))
-    assert item["deadlines"] == [datetime(2023, 5, 11, 2, 0, tzinfo=timezone(timedelta(hours=2)))]
+    # 2023-05-11T02:00:00.000+0200 is midnight UTC, the API's way of writing a day; the actions say
+    # "deadlineDates": ["11 May 2023"]
+    assert item["deadlines"] == [date(2023, 5, 11)]
+    assert item["timezone"] == "Europe/Brussels"
     assert item["source_status"] == "closed"  # 31094503
     # budgetOverview lists TRAI-01..04 at 900 000 each: only this topic's row counts
     assert item["budget_total"] == Decimal("900000")
@@ -179,13 +260,13 @@ def test_eu_minimized_answer_budget_and_conditions():
     item = eu_ft.parse_result(results[0])
     assert item["external_id"] == "51176412TOPICSen"
     assert item["budget_total"] == Decimal("5000000")
-    assert item["deadlines"] == [datetime(2026, 9, 24, 0, 0, tzinfo=UTC)]
+    assert item["deadlines"] == [date(2026, 9, 24)]  # 2026-09-24T00:00:00.000+0000
     assert item["opening_date"] == datetime(2026, 5, 28, 0, 0, tzinfo=UTC)
     assert item["programme"] == "Internal Security Fund (ISF)"
     assert '<a href="https://ec.europa.eu/info/funding-tenders/opportunities/docs/2021-2027/isf/' in item["description"]
     stale = eu_ft.parse_result(results[1])
     assert stale["source_status"] == "open"  # the source says open; the portal computes from dates
-    assert stale["deadlines"] == [datetime(2020, 1, 1, tzinfo=UTC)]
+    assert stale["deadlines"] == [date(2020, 1, 1)]
 
 
 def test_eu_cascade_call_from_snapshot_row():
@@ -206,6 +287,8 @@ def test_eu_cascade_call_from_snapshot_row():
     )
     assert len(item["deadlines"]) == 5  # a rolling call with five cut-offs
     assert item["deadlines"] == sorted(item["deadlines"])
+    # A cascade call's own moments are kept: ['2026-09-14T23:00:00.000+0000', …]
+    assert item["deadlines"][0] == datetime(2026, 9, 14, 23, 0, tzinfo=UTC)
     assert {"performing-arts", "visual-arts", "music", "books-press", "cultural-heritage"} <= set(item["sectors"])
     assert item["raw"]["type"] == "cascade funding"
 
@@ -243,6 +326,42 @@ def test_eu_topic_details_complete_the_item():
     )
 
 
+def test_eu_topic_deadlines_are_the_days_the_actions_name():
+    """Every topic of the complete real answer: its deadlineDate is midnight UTC, written in the
+    offset of the day (+0100 or +0200), and its actions name that very day."""
+    results, _total = eu_results("search-response-unfiltered-pagesize10.json")
+    for result in results:
+        item = eu_ft.parse_result(result)
+        actions = eu_ft.json_in_string(result["metadata"], "actions")
+        named = [datetime.strptime(day, "%d %B %Y").date() for action in actions for day in action["deadlineDates"]]
+        assert item["deadlines"] == sorted(set(named)), item["call_identifier"]
+        assert all(type(value) is date for value in item["deadlines"])
+
+
+def test_eu_deadline_midnight_utc_is_a_day_any_other_moment_a_moment():
+    assert eu_ft.eu_deadline("2026-12-17T00:00:00.000+0000") == date(2026, 12, 17)
+    assert eu_ft.eu_deadline("2026-12-17T01:00:00.000+0100") == date(2026, 12, 17)
+    assert eu_ft.eu_deadline("2026-09-16T17:00:00.000+0000") == datetime(2026, 9, 16, 17, 0, tzinfo=UTC)
+    assert eu_ft.eu_deadline("17 December 2026") == date(2026, 12, 17)
+    assert eu_ft.eu_deadline(None) is None
+
+
+def test_eu_topic_details_give_the_time_of_a_day_only_deadline():
+    results, _total = eu_results("search-page-1.json")
+    item = eu_ft.parse_result(results[0])
+    assert item["deadlines"] == [date(2026, 9, 24)]
+    brussels = ZoneInfo("Europe/Brussels")
+    five_pm = datetime(2026, 9, 24, 17, 0, tzinfo=brussels)
+    details = {"TopicDetails": {"deadlineDates": [int(five_pm.timestamp() * 1000)]}}
+    merged = eu_ft.parse_topic_details(details, item)
+    assert merged["deadlines"] == [five_pm]
+    assert merged["deadlines"][0].astimezone(brussels).hour == 17
+    # Details that say only the day again change nothing.
+    midnight = datetime(2026, 9, 24, tzinfo=UTC)
+    again = eu_ft.parse_topic_details({"TopicDetails": {"deadlineDates": [int(midnight.timestamp() * 1000)]}}, item)
+    assert again["deadlines"] == [date(2026, 9, 24)]
+
+
 # feed -----------------------------------------------------------------------------------------
 
 FEED_CONTEXT = {"source": "jmk-feed", "timezone": "Europe/Prague", "languages": ("cs",), "language": "cs"}
@@ -259,7 +378,7 @@ def test_feed_entries_become_calls():
         first["url"]
         == "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/competitive-calls-cs/47365875"
     )
-    assert first["deadlines"] == [datetime(2026, 10, 6, 23, 59, 59, tzinfo=PRAGUE)]  # "Deadline: 6 October 2026"
+    assert first["deadlines"] == [date(2026, 10, 6)]  # "Deadline: 6 October 2026"
     assert first["regions"] == ["CZ064"]
     assert first["raw"]["published"] == "2026-08-18T00:00:00+00:00"
     assert first.get("opening_date") is None  # only with published_is_opening
@@ -302,7 +421,8 @@ def test_listing_config_on_a_real_call_page():
     item = listing.parse_call(response, SI_LISTING_CONFIG, SI_CONTEXT)
     assert item["external_id"] == "eli_tenders_41592"
     assert item["title"] == "Javni razpis za spodbujanje razvoja podjetništva v občini Hrastnik v letu 2026"
-    assert item["deadlines"] == [datetime(2026, 8, 12, 23, 59, 59, tzinfo=LJUBLJANA)]
+    assert item["deadlines"] == [date(2026, 8, 12)]
+    assert item["timezone"] == "Europe/Ljubljana"
     assert item["opening_date"] == datetime(2026, 6, 1, tzinfo=LJUBLJANA)
     assert item["budget_total"] == Decimal("48825.00")
     assert item["funder"] == "Občina Hrastnik"

@@ -37,9 +37,11 @@ def test_each_file_parses(path):
 
 
 def values_under(data: Any, key: str) -> Iterator[Any]:
-    """Every value under ``key`` at any depth of the data."""
+    """Every value under ``key`` at any depth of the data (not in a source's ``fields``: selectors)."""
     if isinstance(data, dict):
         for name, value in data.items():
+            if name == "fields":
+                continue
             if name == key:
                 yield from value if isinstance(value, list) else [value]
             else:
@@ -58,8 +60,8 @@ def test_every_sector_and_region_named_exists():
     named_sectors, named_regions = set(), set()
     for path in FILES:
         data = read(path)
-        named_sectors |= set(values_under(data, "sectors"))
-        named_regions |= set(values_under(data, "region"))
+        named_sectors |= set(values_under(data, "sectors")) | set(values_under(data, "add_sectors"))
+        named_regions |= set(values_under(data, "region")) | set(values_under(data, "regions"))
     assert named_sectors and named_regions
     assert named_sectors <= sectors, f"unknown sectors: {sorted(named_sectors - sectors)}"
     assert named_regions <= regions, f"unknown regions: {sorted(named_regions - regions)}"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -13,15 +12,6 @@ from wagtail.models import Site
 from kreativ.models import FooterSettings, NavigationSettings
 from tests.conftest import translate
 from tests.factories import StandardPageFactory
-
-
-@pytest.fixture
-def cached(settings):
-    settings.SITE_FRAGMENT_CACHE_SECONDS = 300
-    settings.CACHES = {**settings.CACHES, "fragments": settings.CACHES["default"]}
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -43,7 +33,7 @@ def _languages(html: str) -> dict[str, str]:
 
 
 @pytest.mark.django_db
-def test_a_repeated_page_reads_its_header_and_footer_from_the_cache(client, home, about, cached):
+def test_a_repeated_page_reads_its_header_and_footer_from_the_cache(client, home, about, cached_fragments):
     first = client.get("/cs/o-nas/").content.decode()
     with CaptureQueriesContext(connection) as queries:
         second = client.get("/cs/o-nas/").content.decode()
@@ -54,7 +44,7 @@ def test_a_repeated_page_reads_its_header_and_footer_from_the_cache(client, home
 
 
 @pytest.mark.django_db
-def test_the_header_follows_the_page_the_language_and_the_search_text(client, home, about, cached):
+def test_the_header_follows_the_page_the_language_and_the_search_text(client, home, about, cached_fragments):
     client.get("/cs/o-nas/")
     home_html = client.get("/cs/").content.decode()
     assert "aria-current" not in _menu(home_html)  # not the About page's cached menu
@@ -68,7 +58,7 @@ def test_the_header_follows_the_page_the_language_and_the_search_text(client, ho
 
 
 @pytest.mark.django_db
-def test_published_renamed_and_moved_pages_and_saved_settings_show_at_once(client, home, about, cached):
+def test_published_renamed_and_moved_pages_and_saved_settings_show_at_once(client, home, about, cached_fragments):
     assert _languages(client.get("/cs/o-nas/").content.decode())["/en/"] == "en"  # no English page yet
 
     translate(about, "en", title="About us", slug="about-us")  # a translation published

@@ -39,7 +39,7 @@ def queue(subscribers: int, watchers: int, calls: int, chunk_size: int) -> dict:
         )
         for number in range(calls)
     )
-    Deadline.objects.bulk_create(Deadline(call=call, at=call.final_deadline) for call in created)
+    Deadline.objects.bulk_create(Deadline.of(call.final_deadline, call=call) for call in created)
     languages = ["cs", "sl", "en"]
     digest_readers = Subscription.objects.bulk_create(
         Subscription(

@@ -110,7 +110,7 @@ def test_the_deadline_column_shows_the_next_deadline_as_a_date_and_sorts_by_it(c
     tz = timezone.get_default_timezone()
     ahead = timezone.now() + dt.timedelta(days=30)
     first = dt.datetime.combine(ahead.date(), dt.time(17, 0), tz)
-    last = dt.datetime.combine(ahead.date() + dt.timedelta(days=60), dt.time(23, 59), tz)
+    last = ahead.date() + dt.timedelta(days=60)  # known only as a day
     ingest.ingest_item("eu_ft", make_item("two", title="Two stages", deadlines=[first, last]))
     ingest.ingest_item("eu_ft", make_item("soon", title="Soon", deadlines=[first - dt.timedelta(days=7)]))
     passed = timezone.localtime(timezone.now() - dt.timedelta(days=400))
@@ -124,10 +124,11 @@ def test_the_deadline_column_shows_the_next_deadline_as_a_date_and_sorts_by_it(c
     ]
     with translation.override("en"):
         english = partial(dateformat.format, format_string="N j, Y")
-        # The next stage with its time, not the final one; a deadline at 23:59 is a date.
-        assert f"{english(first)} 5 p.m." in cells
-        assert f"{english(first - dt.timedelta(days=7))} 5 p.m." in cells
-        assert f"{english(passed)} {dateformat.format(passed, 'P')} (passed)" in cells
+        # The next stage with its time and zone, not the final one; a deadline known as a day is a date.
+        assert f"{english(first)}, 5 p.m. {first.tzname()}" in cells
+        soon = timezone.localtime(first - dt.timedelta(days=7))
+        assert f"{english(soon)}, 5 p.m. {soon.tzname()}" in cells
+        assert f"{english(passed)}, {dateformat.format(passed, 'P')} {passed.tzname()} (passed)" in cells
         assert english(last) in cells
     assert "Just now" not in cells
 

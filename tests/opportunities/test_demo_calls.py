@@ -28,12 +28,23 @@ def test_the_eu_calls_are_unchanged_rows_of_the_real_snapshot():
 
 
 def test_the_saved_pages_are_the_fixtures_and_each_has_a_parser():
+    import importlib
+
+    from opportunities.demo.calls import SAVED_SOURCES
+
     fixtures = {
-        "cz_mkcr": FIXTURES / "cz_mkcr" / "call-creative-europe.html",
-        "si_podjetniski": FIXTURES / "si_podjetniski" / "razpis-hrastnik.html",
+        "cz_mkcr-call-creative-europe.html": FIXTURES / "cz_mkcr" / "call-creative-europe.html",
+        "cz_mkcr-call-2521-audiovize-a-media.html": FIXTURES / "cz_mkcr" / "call-2521.html",
+        "cz_dotaceeu-call-109.html": FIXTURES / "cz_dotaceeu" / "call-109.html",
+        "olkraj-program-06-07.html": FIXTURES / "cz_regions" / "olomoucky-detail.html",
+        "kr_ustecky-unesco.html": FIXTURES / "cz_regions" / "ustecky-detail.html",
+        "si_podjetniski-razpis-hrastnik.html": FIXTURES / "si_podjetniski" / "razpis-hrastnik.html",
     }
     pages = read(SAVED_PAGES)
-    assert {page["source"] for page in pages} == set(fixtures)
+    assert {page["file"] for page in pages} == set(fixtures)
+    kinds = {"cz_mkcr": "cz_mkcr", "cz_dotaceeu": "cz_dotaceeu", "si_podjetniski": "si_podjetniski"}
+    kinds |= {source["slug"]: source["kind"] for source in read(SAVED_SOURCES)}
     for page in pages:
-        assert (CALLS / page["file"]).read_bytes() == fixtures[page["source"]].read_bytes()
+        assert (CALLS / page["file"]).read_bytes() == fixtures[page["file"]].read_bytes()
         assert page["url"].startswith("https://")
+        assert hasattr(importlib.import_module(f"crawler.parsers.{kinds[page['source']]}"), "parse_call")

@@ -32,8 +32,13 @@ def json_ld(context: dict[str, Any], page: Page | None) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def language_links(context: dict[str, Any], page: Page | None) -> list[dict[str, Any]]:
+def language_links(context: dict[str, Any], page: Page | None, suffix: str = "") -> list[dict[str, Any]]:
     """One link per site language: the page's translation where it exists, else that language's home.
+
+    ``suffix`` is added to a translation's URL: what follows the page's own URL in the request (a
+    routable page's sub-path, ``calls/<slug>/``, and the query string of a reader's filters), so
+    that switching language keeps them. Pages that give one (the funding finder) have their links
+    computed per request, outside the header's cached fragment (``kreativ.fragments``).
 
     Two queries at most, whatever the number of languages: the page's live translations, and the
     live translations of the site's home when the page lacks a language.
@@ -53,11 +58,14 @@ def language_links(context: dict[str, Any], page: Page | None) -> list[dict[str,
         target = translations.get(code) or homes.get(code)
         if target is None:
             continue
+        url = target.get_url(request)
+        if url and code in translations:
+            url += suffix
         links.append(
             {
                 "code": code,
                 "name": name,
-                "url": target.get_url(request),
+                "url": url,
                 "exact": code in translations,
                 "active": code == current,
             }
