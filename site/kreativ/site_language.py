@@ -1,0 +1,76 @@
+"""The language of a request whose address names none (``/``, the alerts' links): the reader's, else the site's.
+
+Every public page's address carries its language (``/sl/…``). An address without one is answered
+in the language the reader chose, if they chose one, else in the language of the office's site
+they came to (its home page's): ``/`` on the Gorenjska site goes to ``/sl/``, on the Olomouc site
+to ``/cs/``. Django's ``LocaleMiddleware`` would fall back on the browser's languages and then on
+``LANGUAGE_CODE``, one language for every site; the host name already says which office, and its
+language, the reader came for.
+
+A reader *chooses* a language by reading the site in it: following the language switcher (or any
+link) to a page in another language than the site's remembers that language in Django's language
+cookie, so their next visit to ``/`` goes there; coming back to the site's own language remembers
+that. A reader who never leaves the site's language gets no cookie.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from kreativ.sites import language_of, site_for
+
+LANGUAGES = {code for code, _name in settings.LANGUAGES}
+
+
+def chosen_language(request: HttpRequest) -> str | None:
+    """The language the reader chose (the language cookie), when it is one of the site's."""
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return language if language in LANGUAGES else None
+
+
+def site_language(request: HttpRequest) -> str:
+    return language_of(site_for(request))
+
+
+class SiteLocaleMiddleware(LocaleMiddleware):
+    """Django's ``LocaleMiddleware``, with the site's language where Django would use the browser's."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        super().process_request(request)
+        if translation.get_language_from_path(request.path_info):
+            return
+        translation.activate(chosen_language(request) or site_language(request))
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        response = super().process_response(request, response)
+        language = translation.get_language_from_path(request.path_info)
+        if language is None:
+            patch_vary_headers(response, ("Cookie",))
+        elif self._is_a_choice(request, response, language):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
+
+    @staticmethod
+    def _is_a_choice(request: HttpRequest, response: HttpResponse, language: str) -> bool:
+        """A page read in another language than the one remembered (or, with none remembered,
+        than the site's)."""
+        if request.method != "GET" or response.status_code != 200:
+            return False
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return False
+        remembered = chosen_language(request)
+        return language != (remembered or site_language(request))
