@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from kreativ.blocks import BodyBlock
 from kreativ.models import BasePage
+from kreativ.sites import page_url
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -241,7 +242,7 @@ class HubPage(BasePage):
             "@context": "https://schema.org",
             "@type": "LocalBusiness",
             "name": self.title,
-            "url": self.get_full_url(request),
+            "url": page_url(self, request),
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": self.street_address,

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
@@ -28,6 +29,19 @@ if TYPE_CHECKING:
 def site_for(request: HttpRequest | None) -> Site | None:
     """The site a request came to (Wagtail's matching of host name and port, with the default site)."""
     return Site.find_for_request(request) if request is not None else None
+
+
+def default_site() -> Site | None:
+    """The site that answers any host name no other site claims (the first office's)."""
+    return Site.objects.filter(is_default_site=True).select_related("root_page").first()
+
+
+def pages_in(site: Site) -> Q:
+    """Selects the pages of ``site`` in every language (each translation of its home is a root)."""
+    within = Q(pk__in=[])
+    for path in site.root_page.get_translations(inclusive=True).values_list("path", flat=True):
+        within |= Q(path__startswith=path)
+    return within
 
 
 def language_of(site: Site | None) -> str:

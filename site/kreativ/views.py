@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -21,7 +20,7 @@ from wagtail.models import Locale, Page
 from kreativ.search.expansion import expanded_query
 from kreativ.search.highlight import highlight
 from kreativ.search.suggestions import did_you_mean
-from kreativ.sites import site_for
+from kreativ.sites import pages_in, site_for
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_LENGTH = 200
@@ -57,15 +56,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _site_pages(request: HttpRequest):
-    """The pages of the request's site, in every language (its home's translations are roots too)."""
+    """The pages of the request's site, in every language."""
     site = site_for(request)
-    if site is None:
-        return Page.objects.none()
-    roots = site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
-    within = Q()
-    for path in roots:
-        within |= Q(path__startswith=path)
-    return Page.objects.filter(within)
+    return Page.objects.filter(pages_in(site)) if site is not None else Page.objects.none()
 
 
 def not_translated(request: HttpRequest, page_id: int) -> HttpResponse:
