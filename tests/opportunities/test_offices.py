@@ -15,7 +15,9 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.models import Site
 
+from kreativ.models import OfficeSettings, Region
 from opportunities.alerts.digests import send_alerts
 from opportunities.models import FundingFinderPage, Subscription
 from tests.conftest import GORENJSKA_HOST, translate
@@ -120,6 +122,12 @@ def test_a_cached_finder_view_is_one_sites(client, radar, settings):
         assert "Kreativni boni Gorenjska" in titles(gorenjska)
         again = client.get("/sl/razpisi/", HTTP_HOST=GORENJSKA_HOST)
         assert again.context is None and again.content == gorenjska.content  # now cached, for this site
+        # An administrator gives the office another region: the cached view goes at once.
+        office = OfficeSettings.for_site(Site.objects.get(hostname=GORENJSKA_HOST))
+        office.region = Region.objects.get(slug="cz")
+        office.save()
+        moved = client.get("/sl/razpisi/", HTTP_HOST=GORENJSKA_HOST)
+        assert moved.context is not None and "Program podpory kultury" in titles(moved)
     finally:
         cache.clear()
 
