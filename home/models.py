@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +20,7 @@ from wagtail.search import index
 from hubs.models import CourseSession
 from kreativ.blocks import BodyBlock, OfferBlock
 from kreativ.models import BasePage
-from kreativ.sites import page_url
+from kreativ.sites import name_of, page_url
 from opportunities.finder.upcoming import upcoming_deadlines
 
 
@@ -90,7 +89,7 @@ class HomePage(BasePage):
         return {
             "@context": "https://schema.org",
             "@type": "WebSite",
-            "name": str(settings.WAGTAIL_SITE_NAME),
+            "name": name_of(self.get_site()),  # the office's site's name
             "url": page_url(self, request),
             "inLanguage": self.locale.language_code,
         }
