@@ -27,9 +27,17 @@ LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
 def chosen_language(request: HttpRequest) -> str | None:
-    """The language the reader chose (the language cookie), when it is one of the site's."""
+    """The language the reader chose (the language cookie), when it is one of the site's (its home
+    is published in it)."""
     language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    return language if language in LANGUAGES else None
+    if language not in LANGUAGES:
+        return None
+    site = site_for(request)
+    if site is not None and language != language_of(site):
+        homes = site.root_page.get_translations().live().filter(locale__language_code=language)
+        if not homes.exists():
+            return None
+    return language
 
 
 def site_language(request: HttpRequest) -> str:

@@ -47,6 +47,9 @@ def test_a_reader_who_reads_another_language_is_sent_there_next_time(client, off
 def test_a_cookie_that_names_no_language_of_the_site_is_ignored(client, offices):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
     assert client.get("/", HTTP_HOST=GORENJSKA_HOST)["Location"] == "/sl/"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cs"  # chosen on the Olomouc site: Gorenjska has no Czech
+    assert client.get("/", HTTP_HOST=GORENJSKA_HOST)["Location"] == "/sl/"
+    assert client.get("/")["Location"] == "/cs/"
 
 
 def test_the_sites_language_name_and_region(offices, rf):
