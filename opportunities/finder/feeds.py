@@ -169,7 +169,7 @@ class SubscriptionRssFeed(Feed):
     def item_link(self, call: FundingCall) -> str:
         from opportunities.alerts.links import call_url
 
-        return call_url(call, self.subscription.language)
+        return call_url(call, self.subscription.language, site=self.subscription.site)
 
     def item_pubdate(self, call: FundingCall):
         return call.first_published_at or call.first_seen

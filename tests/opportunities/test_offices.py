@@ -180,6 +180,10 @@ def test_an_alert_made_on_the_gorenjska_site_links_to_it_in_every_email(client, 
     assert "http://gorenjska.localhost:8001/sl/razpisi/calls/" in digest.body  # the office's own finder
     assert digest.extra_headers["List-Unsubscribe"].startswith("<http://gorenjska.localhost:8001/alerts/")
     assert "Kreativni boni Gorenjska" in digest.body and "Program podpory kultury" not in digest.body
+    # The alert's private feed links to the office's finder too.
+    feed = next(link for link in links if "/feed/" in link or "/rss/" in link)
+    rss = client.get(feed.split(":8001", 1)[1]).content.decode()
+    assert "<link>http://gorenjska.localhost:8001/sl/razpisi/calls/" in rss
 
 
 def test_two_offices_alerts_in_one_run_each_link_to_their_own_site(radar, offices):
