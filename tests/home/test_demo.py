@@ -98,6 +98,7 @@ def check_region():
     featured = [item.hub.slug for item in site.root_page.specific.featured_hubs.all()]
     assert featured == ["fablab-prerov", "kreativni-centrum-stara-pradelna", "coworking-patro-prostejov"]
     assert OfficeSettings.for_site(site).region.slug == "olomoucky-kraj"
+    assert site.site_name == "Kreativ Olomoucko"
     check_gorenjska()
 
 
