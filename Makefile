@@ -29,9 +29,9 @@ messages: venv ## Compile the translations (.po -> .mo)
 makemessages: venv ## Collect new interface strings into the one catalog (site/kreativ/locale)
 	$(MANAGE) makemessages -l cs -l sl --no-obsolete -v 0 --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=docs --ignore="*/static/*"
 
-demo: messages ## Run the site with demo content on http://127.0.0.1:8000 (and the task cluster)
+demo: messages ## Run the site with demo content on http://127.0.0.1:8000 and http://gorenjska.localhost:8000 (and the task cluster)
 	$(MANAGE) migrate --no-input -v 0
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --address http://$(HOST):$(PORT)
 	@.ci/serve-demo $(PY) $(HOST) $(PORT)
 
 test: messages ## Run the whole test suite (installs Chromium for the browser tests when missing)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +20,7 @@ from wagtail.search import index
 from hubs.models import CourseSession
 from kreativ.blocks import BodyBlock, OfferBlock
 from kreativ.models import BasePage
+from kreativ.sites import name_of, page_url
 from opportunities.finder.upcoming import upcoming_deadlines
 
 
@@ -64,27 +64,33 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def featured_hub_pages(self) -> list[Page]:
-        """The featured hubs, in the reader's language, live ones only."""
-        pages = []
-        for item in self.featured_hubs.select_related("hub"):
-            hub = item.hub.localized if item.hub else None
-            if hub is not None and hub.live:
-                pages.append(hub.specific)
-        return pages
+        """The featured hubs translated into the page's language, live ones only (a hub not yet
+        translated is left out rather than shown in another language)."""
+        hubs = [item.hub for item in self.featured_hubs.select_related("hub") if item.hub]
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.filter(
+                translation_key__in=[hub.translation_key for hub in hubs], locale_id=self.locale_id
+            )
+            .live()
+            .specific()
+        }
+        return [translated[hub.translation_key] for hub in hubs if hub.translation_key in translated]
 
     def upcoming_sessions(self, limit: int = 4):
-        return CourseSession.objects.upcoming_for_locale(self.locale)[:limit]
+        """The next sessions of this office's courses (its academy's, in this page's language)."""
+        return CourseSession.objects.upcoming_under(self)[:limit]
 
     def upcoming_deadlines(self, limit: int = 5) -> list[Any]:
-        """Next deadlines of public funding calls."""
-        return upcoming_deadlines(limit=limit)
+        """Next deadlines of the public calls for this office's region and its wider scopes."""
+        return upcoming_deadlines(limit=limit, home=self)
 
     def get_json_ld(self, request: HttpRequest | None = None) -> dict[str, Any]:
         return {
             "@context": "https://schema.org",
             "@type": "WebSite",
-            "name": str(settings.WAGTAIL_SITE_NAME),
-            "url": self.get_full_url(request),
+            "name": name_of(self.get_site()),  # the office's site's name
+            "url": page_url(self, request),
             "inLanguage": self.locale.language_code,
         }
 
@@ -119,7 +125,7 @@ class StandardPage(BasePage):
             "@context": "https://schema.org",
             "@type": "WebPage",
             "name": self.title,
-            "url": self.get_full_url(request),
+            "url": page_url(self, request),
             "inLanguage": self.locale.language_code,
             "description": self.get_meta_description(),
         }

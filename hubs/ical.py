@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from icalendar import Calendar, Event, vText
 
+from kreativ.sites import page_url
+
 if TYPE_CHECKING:
     from hubs.models import CoursePage
 
@@ -18,7 +20,7 @@ def course_calendar(course: CoursePage, request: HttpRequest | None = None) -> b
     calendar.add("prodid", "-//Kreativ//Creative Academy//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", course.title)
-    url = course.get_full_url(request)
+    url = page_url(course, request)
     host = request.get_host().split(":")[0] if request is not None else "kreativ"
     stamp = timezone.now()
     for session in course.ordered_sessions():

@@ -1,6 +1,7 @@
 """The e-mail that confirms a course registration to the person who registered.
 
-Written in the language of the page they registered on: the course, its sessions with dates and
+Written in the language of the page they registered on, with links to the office's site they
+registered on (on the address they used, ``kreativ.sites``): the course, its sessions with dates and
 places (and the same as an iCalendar attachment, ``hubs.ical``), whether they hold a seat or a
 place on the waiting list, and whom to tell if they cannot come. There is no cancellation by link
 yet, so the e-mail names the course's organisers (the addresses that receive the registrations),
@@ -12,7 +13,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from kreativ.models import FooterSettings
+from kreativ.sites import name_of, page_url
 
 if TYPE_CHECKING:
     from hubs.models import CoursePage, CourseRegistration
@@ -49,10 +50,10 @@ def registration_confirmation(registration: CourseRegistration, request: HttpReq
         waiting_position = course.waiting_position(registration)
         context = {
             "language": language,
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_name": name_of(site),
             "course": course,
-            "course_url": course.get_full_url(request),
-            "home_url": site.root_page.localized.get_full_url(request) if site is not None else "",
+            "course_url": page_url(course, request),
+            "home_url": page_url(site.root_page.localized, request) if site is not None else "",
             "sessions": course.ordered_sessions(),
             "waiting_position": waiting_position,
             "contact": ", ".join(replies_to),
@@ -62,7 +63,7 @@ def registration_confirmation(registration: CourseRegistration, request: HttpReq
         else:
             subject = _("Waiting list for “%(course)s”") % {"course": course.title}
         message = EmailMultiAlternatives(
-            subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
+            subject=f"{name_of(site)}: {subject}",
             body=render_to_string("hubs/email/registration.txt", context),
             to=[registration.email],
             reply_to=replies_to,

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from kreativ.blocks import BodyBlock
 from kreativ.models import BasePage
+from kreativ.sites import page_url
 
 
 class NewsIndexPage(BasePage):
@@ -86,7 +87,7 @@ class NewsArticlePage(BasePage):
             "headline": self.title[:110],
             "datePublished": self.date.isoformat(),
             "inLanguage": self.locale.language_code,
-            "mainEntityOfPage": self.get_full_url(request),
+            "mainEntityOfPage": page_url(self, request),
             "publisher": {"@type": "Organization", "name": str(settings.KREATIV_ORGANISATION_NAME)},
         }
         if self.last_published_at:

@@ -40,9 +40,10 @@ def add_funding_radar_panel(request, panels):
 
 @hooks.register("site_search_notes")
 def point_to_the_finder(request, locale):
-    from opportunities.finder.upcoming import finder_for_locale
+    from kreativ.sites import site_for
+    from opportunities.finder.upcoming import finder_for
 
-    finder = finder_for_locale(locale)
+    finder = finder_for(site_for(request), locale)
     if finder is None:
         return None
     return render_to_string("opportunities/includes/search_note.html", {"finder_url": finder.get_url(request)})

@@ -1,7 +1,9 @@
-"""Fixtures shared by the suite: a site whose home page exists in Czech, English and Slovenian."""
+"""Fixtures shared by the suite: a site whose home page exists in Czech, English and Slovenian, and
+two regional offices (that site, and a Slovenian one on its own host name)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -96,6 +98,43 @@ def home(db, locales):
         translation.title = {"en": "Creative region", "sl": "Kreativna regija"}[code]
         translation.save_revision().publish()
     return home_page
+
+
+GORENJSKA_HOST = "gorenjska.localhost"
+
+
+@dataclass
+class Offices:
+    """The default site (the Olomouc office, Czech first, on ``testserver``) and the Gorenjska office
+    (Slovenian first, on ``gorenjska.localhost``), each with its region."""
+
+    olomouc: Page
+    gorenjska: Page
+    olomouc_site: Site
+    gorenjska_site: Site
+
+
+@pytest.fixture
+def offices(home, locales) -> Offices:
+    from kreativ.models import OfficeSettings, Region
+
+    olomouc_site = Site.objects.get(is_default_site=True)
+    gorenjska = HomePageFactory(
+        parent=Page.get_first_root_node(),
+        slug="gorenjska",
+        locale=locales["sl"],
+        title="Kreativna Gorenjska",
+        hero_title="Zaledje za ustvarjalce na Gorenjskem",
+    )
+    gorenjska_site = Site.objects.create(
+        hostname=GORENJSKA_HOST, port=80, root_page=gorenjska, site_name="Kreativ Gorenjska"
+    )
+    translate(gorenjska, "en", title="Creative Gorenjska", hero_title="A home base for creators in Gorenjska")
+    for site, region in ((olomouc_site, "olomoucky-kraj"), (gorenjska_site, "gorenjska")):
+        office = OfficeSettings.for_site(site)
+        office.region = Region.objects.get(slug=region)
+        office.save()
+    return Offices(home, gorenjska, olomouc_site, gorenjska_site)
 
 
 def translate(page: Page, code: str, **fields) -> Page:

@@ -4,8 +4,10 @@ The content is data beside this file, one folder per office: ``<office>/hubs.yam
 places and each hub with its address, opening hours, services and machines) and
 ``<office>/academy.yaml`` (the academy page, its registration form, and each course with its
 sessions, dated relative to the day the demo is loaded, so there are always upcoming and past
-courses). Places are invented but of the kinds a Czech region really has (a fab-lab in a former
-factory, a coworking space above a café, a ceramics workshop); coordinates are in the right towns.
+courses). Places are invented but of the kinds the office's region really has (a fab-lab in a
+former factory, a coworking space above a café, a ceramics workshop in the Olomouc region; a
+makerspace in a Jesenice steel mill, a shoemakers' hub in Tržič in Gorenjska); coordinates are in
+the right towns.
 """
 
 from __future__ import annotations

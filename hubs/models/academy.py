@@ -31,13 +31,14 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from hubs.forms import RegistrationFormBuilder
 from kreativ.blocks import BodyBlock
 from kreativ.models import BasePage
 from kreativ.public_forms import ratelimit
+from kreativ.sites import page_url
 
 logger = logging.getLogger(__name__)
 
@@ -112,10 +113,16 @@ class CourseRegistration(AbstractFormSubmission):
 
 
 class SessionQuerySet(models.QuerySet):
-    def upcoming_for_locale(self, locale: Locale):
-        """Sessions not yet over, of live courses in one language, soonest first."""
+    def upcoming_under(self, page: Page):
+        """Sessions not yet over, of the live courses under ``page`` (an office's home: its
+        academy's courses, in the home's language), soonest first."""
         return (
-            self.filter(course__live=True, course__locale=locale, end__gte=timezone.now())
+            self.filter(
+                course__live=True,
+                course__locale_id=page.locale_id,
+                course__path__startswith=page.path,
+                end__gte=timezone.now(),
+            )
             .select_related("course", "venue_hub")
             .order_by("start")
         )
@@ -413,7 +420,7 @@ class CoursePage(RoutablePageMixin, BasePage, AbstractEmailForm):
             "@type": "Course",
             "name": self.title,
             "description": self.intro or self.title,
-            "url": self.get_full_url(request),
+            "url": page_url(self, request),
             "provider": organiser,
             "inLanguage": self.language,
             "educationalLevel": self.get_level_display(),

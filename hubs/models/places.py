@@ -26,6 +26,7 @@ from wagtail.search import index
 from kreativ.blocks import BodyBlock
 from kreativ.location_panel import LocationPanel
 from kreativ.models import BasePage
+from kreativ.sites import page_url
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -251,7 +252,7 @@ class HubPage(BasePage):
             "@context": "https://schema.org",
             "@type": "LocalBusiness",
             "name": self.title,
-            "url": self.get_full_url(request),
+            "url": page_url(self, request),
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": self.street_address,

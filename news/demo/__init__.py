@@ -1,8 +1,9 @@
 """Demo content of the regional CCI magazine: each office's news index and its articles.
 
 The texts are in ``<office>/news.yaml`` beside this file (the index, then the articles: date,
-author, and the texts in each language). Czech is the source language of the Olomouc office; the
-English articles are translations linked to it, as an editor would make them.
+author, and the texts in each language). The office's language is the source (Czech in Olomouc,
+Slovenian in Gorenjska); the other languages' articles are translations linked to it, as an editor
+would make them.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from wagtail.models import Site
 
 from opportunities.alerts.matching import fold
 from opportunities.models import FundingCall, Subscription, Watch
@@ -32,6 +33,7 @@ def alerts_of(email: str) -> QuerySet[Subscription]:
     return (
         Subscription.objects.filter(email=email)
         .order_by("pk")
+        .select_related("site")
         .prefetch_related(
             "sectors",
             "regions",
@@ -93,15 +95,16 @@ def alert_with_filters(email: str, key: FiltersKey, exclude_pk: int | None = Non
     return None
 
 
-def home_for_watches(email: str, language: str) -> Subscription:
+def home_for_watches(email: str, language: str, site: Site | None = None) -> Subscription:
     """The alert that takes a watch asked for from a call's page: the address's oldest alert, or a
-    new reminders-only one. The caller holds a transaction."""
+    new reminders-only one (of the office's ``site`` it was asked on). The caller holds a transaction."""
     alert = Subscription.objects.filter(email=email).order_by("pk").first()
     if alert is not None:
         return alert
     now = timezone.now()
     return Subscription.objects.create(
         email=email,
+        site=site,
         language=language,
         frequency=Subscription.Frequency.REMINDERS,
         confirmed_at=now,

@@ -8,8 +8,9 @@ or interrupted after that transaction never sends the same call twice, because t
 moved. The same holds for two processes sending one chunk at once (a django-q2 task delivered
 twice): see ``send_chunk``.
 
-Each call is rendered once per language and reused in every e-mail that lists it: with a hundred
-thousand subscribers, rendering the same call a hundred thousand times would dominate the run.
+Each call is rendered once per language (and office's site) and reused in every e-mail that lists
+it: with a hundred thousand subscribers, rendering the same call a hundred thousand times would
+dominate the run. Every link of an e-mail points to the site its alert was made on (``links``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.models import Site
 
+from kreativ.sites import default_site, name_of
 from opportunities.alerts import chunks, links, tokens
 from opportunities.alerts.chunks import Chunk, RunPlan
 from opportunities.alerts.matching import CallFacts, SubscriptionIndex, call_facts
@@ -309,39 +312,54 @@ def _send(pending: _Pending, connection: Any, report: RunReport, renderer: Rende
 class Renderer:
     """Renders e-mails cheaply enough for a hundred thousand subscribers.
 
-    Each call's block is rendered once per language (and deadline) and reused in every e-mail that
-    lists it; the frame around the sections (greeting, links to manage, unsubscribe and feeds) is
-    rendered once per language with markers that each e-mail then replaces. Only what differs per
-    subscriber (their links, the sections they get) is assembled per e-mail.
+    Each call's block is rendered once per language, site (its link is to that office's finder)
+    and deadline, and reused in every e-mail that lists it; the frame around the sections (the
+    office's name, links to manage, unsubscribe and feeds) is rendered once per language and site
+    with markers that each e-mail then replaces. Only what differs per subscriber (their links,
+    the sections they get) is assembled per e-mail.
     """
 
     MARKERS = {name: f"\x00{name}\x00" for name in ("SECTIONS", "MANAGE", "UNSUBSCRIBE", "RSS", "ICAL")}
 
     def __init__(self) -> None:
         self.blocks: dict[tuple, tuple[str, str]] = {}
-        self.finders: dict[str, Any] = {}
-        self.frames: dict[str, tuple[str, str]] = {}
+        self.finders: dict[tuple[str, int | None], Any] = {}
+        self.frames: dict[tuple[str, int | None], tuple[str, str]] = {}
+        self.sites: dict[int | None, Site | None] = {}
         self.call_html = get_template("opportunities/alerts/email/call.html")
         self.call_text = get_template("opportunities/alerts/email/call.txt")
 
-    def finder(self, language: str):
-        if language not in self.finders:
-            self.finders[language] = links.finder_in(language)
-        return self.finders[language]
+    def site(self, pk: int | None) -> Site | None:
+        """The office's site of an alert, or the default site for one of no site (read once per
+        run, not once per e-mail)."""
+        if pk not in self.sites:
+            found = Site.objects.select_related("root_page").filter(pk=pk).first() if pk else None
+            self.sites[pk] = found or default_site()
+        return self.sites[pk]
 
-    def block(self, call: FundingCall, language: str, deadline: Deadline | None) -> tuple[str, str]:
-        key = (call.pk, language, deadline.pk if deadline is not None else None)
+    def finder(self, language: str, site: Site | None = None):
+        key = (language, site.pk if site else None)
+        if key not in self.finders:
+            self.finders[key] = links.finder_in(language, site)
+        return self.finders[key]
+
+    def block(
+        self, call: FundingCall, language: str, deadline: Deadline | None, site: Site | None = None
+    ) -> tuple[str, str]:
+        key = (call.pk, language, deadline.pk if deadline is not None else None, site.pk if site else None)
         if key not in self.blocks:
-            url = links.call_url(call, language, self.finder(language))
+            url = links.call_url(call, language, self.finder(language, site), site)
             context = {"call": call, "url": url, "deadline": deadline or call.next_deadline()}
             with translation.override(language):
                 self.blocks[key] = (self.call_html.render(context), self.call_text.render(context))
         return self.blocks[key]
 
-    def frame(self, language: str) -> tuple[str, str]:
+    def frame(self, language: str, site: Site | None = None) -> tuple[str, str]:
         """The e-mail around the sections, in ``language`` whatever language is active: the frame
-        is kept for every later e-mail in that language, so it is rendered under its own override."""
-        if language not in self.frames:
+        is kept for every later e-mail in that language and site, so it is rendered under its own
+        override."""
+        key = (language, site.pk if site else None)
+        if key not in self.frames:
             markers = self.MARKERS
             context = {
                 "language": language,
@@ -350,18 +368,19 @@ class Renderer:
                 "unsubscribe_url": markers["UNSUBSCRIBE"],
                 "rss_url": markers["RSS"],
                 "ical_url": markers["ICAL"],
-                "site_name": settings.WAGTAIL_SITE_NAME,
+                "site_name": name_of(site),
             }
             with translation.override(language):
-                self.frames[language] = (
+                self.frames[key] = (
                     get_template("opportunities/alerts/email/digest.html").render(context),
                     get_template("opportunities/alerts/email/digest.txt").render(context),
                 )
-        return self.frames[language]
+        return self.frames[key]
 
     def message(self, letter: Letter, reminders_only: bool = False) -> EmailMultiAlternatives:
         sub = letter.subscription
         language = sub.language
+        site = self.site(sub.site_id)
         with translation.override(language):
             sections = []
             if letter.new:
@@ -371,7 +390,7 @@ class Renderer:
             if letter.reminders:
                 sections.append((_("Reminders for calls you watch"), letter.reminders))
             # One signature per e-mail: the watch links differ only in the call's number at the end.
-            watch_prefix = links.watch_url(sub, 0, tokens.watch_token(sub.pk)).removesuffix("0/")
+            watch_prefix = links.watch_url(sub, 0, tokens.watch_token(sub.pk), site=site).removesuffix("0/")
             html_parts: list[str] = []
             text_parts: list[str] = []
             more_url = None
@@ -381,12 +400,14 @@ class Renderer:
                 html_parts.append(f'<h2 style="font-size:1.1em;border-bottom:1px solid #d8d4cc">{escape(title)}</h2>')
                 text_parts.append(f"== {title} ==\n")
                 for call, deadline in entries:
-                    html, text = self.block(call, language, deadline)
+                    html, text = self.block(call, language, deadline, site)
                     watch = f"{watch_prefix}{call.pk}/"
                     html_parts.append(html.replace("__WATCH_URL__", escape(watch)))
                     text_parts.append(text.replace("__WATCH_URL__", watch))
                 if hidden:
-                    more_url = more_url or links.finder_url(sub, self.finder(language), _finder_filters(letter.filters))
+                    more_url = more_url or links.finder_url(
+                        sub, self.finder(language, site), _finder_filters(letter.filters), site=site
+                    )
                     more = ngettext(
                         "… and %(counter)s more call like these", "… and %(counter)s more calls like these", hidden
                     ) % {"counter": hidden}
@@ -399,21 +420,21 @@ class Renderer:
                 subject = ngettext("%(count)s funding call for you", "%(count)s funding calls for you", count) % {
                     "count": count
                 }
-        unsubscribe = links.unsubscribe_url(sub)
+        unsubscribe = links.unsubscribe_url(sub, site)
         values = {
-            "MANAGE": links.manage_url(sub),
+            "MANAGE": links.manage_url(sub, site),
             "UNSUBSCRIBE": unsubscribe,
-            "RSS": links.feed_url(sub, "rss"),
-            "ICAL": links.feed_url(sub, "ical"),
+            "RSS": links.feed_url(sub, "rss", site),
+            "ICAL": links.feed_url(sub, "ical", site),
         }
-        html, text = self.frame(language)
+        html, text = self.frame(language, site)
         html = html.replace(self.MARKERS["SECTIONS"], "".join(html_parts))
         text = text.replace(self.MARKERS["SECTIONS"], "\n".join(text_parts))
         for name, value in values.items():
             html = html.replace(self.MARKERS[name], escape(value))
             text = text.replace(self.MARKERS[name], value)
         message = EmailMultiAlternatives(
-            subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
+            subject=f"{name_of(site)}: {subject}",
             body=text,
             to=[sub.email],
             headers={

@@ -85,13 +85,18 @@ class SubscribeForm(FiltersForm, HoneypotForm):
     field_order = ["email", "frequency", "language"]
 
     @classmethod
-    def initial_from_finder(cls, params, language: str) -> dict[str, Any]:
-        """The finder's current filters as the form's starting values ("alert me about calls like these")."""
+    def initial_from_finder(cls, params, language: str, default_regions: list[str] | None = None) -> dict[str, Any]:
+        """The finder's current filters as the form's starting values ("alert me about calls like these").
+
+        Without a region in them, the office's region (``default_regions``), as on its finder; a
+        finder that shows every region (``region=all``) gives none.
+        """
         amounts = [AMOUNT_MINIMUM[a] for a in params.getlist("amount") if a in AMOUNT_MINIMUM]
+        regions = params.getlist("region") if "region" in params else list(default_regions or [])
         return {
             "language": language,
             "sectors": Sector.objects.filter(slug__in=params.getlist("sector")),
-            "regions": Region.objects.filter(slug__in=params.getlist("region")),
+            "regions": Region.objects.filter(slug__in=regions),
             "applicant_types": ApplicantType.objects.filter(slug__in=params.getlist("applicant")),
             "programmes": Programme.objects.filter(pk__in=[p for p in params.getlist("programme") if p.isdigit()]),
             "keywords": ", ".join(w for w in params.get("q", "").split() if w)[:300],

@@ -2,7 +2,8 @@
 and once it is confirmed, the welcome that keeps the links to manage and stop it.
 
 Digests and reminders, sent to many at once, are composed in ``digests``. Both kinds are written
-in the subscriber's language (``translation.override``), as plain text with an HTML alternative.
+in the subscriber's language (``translation.override``), as plain text with an HTML alternative,
+and carry the name of the office's site the alert was made on, whose address their links are on.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
+from kreativ.sites import name_of
 from opportunities.alerts import links
 from opportunities.models import FundingCall, Subscription
 
@@ -24,11 +27,13 @@ logger = logging.getLogger(__name__)
 SUMMARY = "opportunities/alerts/email/_summary.txt"  # what an alert sends, one line per filter
 
 
-def _message(to: str, subject: str, template: str, context: dict[str, Any]) -> EmailMultiAlternatives:
+def _message(
+    to: str, subject: str, template: str, context: dict[str, Any], site: Site | None
+) -> EmailMultiAlternatives:
     """A plain-text e-mail with its HTML alternative, rendered in the active language."""
-    context = {**context, "language": translation.get_language(), "site_name": settings.WAGTAIL_SITE_NAME}
+    context = {**context, "language": translation.get_language(), "site_name": name_of(site)}
     message = EmailMultiAlternatives(
-        subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
+        subject=f"{name_of(site)}: {subject}",
         body=render_to_string(f"opportunities/alerts/email/{template}.txt", context),
         to=[to],
         headers={"Auto-Submitted": "auto-generated"},
@@ -37,12 +42,13 @@ def _message(to: str, subject: str, template: str, context: dict[str, Any]) -> E
     return message
 
 
-def send_confirmation(email: str, wish: dict[str, Any], url: str) -> None:
-    """The double opt-in: ``url`` carries the signed wish; nothing is stored until it is followed."""
+def send_confirmation(email: str, wish: dict[str, Any], url: str, site: Site | None = None) -> None:
+    """The double opt-in: ``url`` (on the site the reader asked on) carries the signed wish;
+    nothing is stored until it is followed."""
     call = FundingCall.objects.filter(pk=wish.get("watch"), live=True).first() if wish.get("watch") else None
     with translation.override(wish["language"]):
         subject = _("Please confirm your funding alert") if not call else _("Please confirm the reminders for a call")
-        _message(email, subject, "confirm", {"url": url, "wish": wish, "call": call}).send()
+        _message(email, subject, "confirm", {"url": url, "wish": wish, "call": call}, site).send()
 
 
 def welcome(subscription: Subscription, call: FundingCall | None = None) -> EmailMultiAlternatives:
@@ -53,12 +59,13 @@ def welcome(subscription: Subscription, call: FundingCall | None = None) -> Emai
     alert that also sends digests, stopping that alert would stop the digests too, so the e-mail
     then points to the address's page, where the reminders of one call are stopped.
     """
+    site = subscription.site
     with translation.override(subscription.language):
         reminders_only = subscription.frequency == Subscription.Frequency.REMINDERS
         context = {
             "subscription": subscription,
             "call": call,
-            "call_url": links.call_url(call, subscription.language) if call is not None else None,
+            "call_url": links.call_url(call, subscription.language, site=site) if call is not None else None,
             "finder_url": None if reminders_only else links.finder_url(subscription),
             "manage_url": links.manage_url(subscription),
             "manage_days": settings.ALERTS_MANAGE_LINK_MAX_AGE // (24 * 3600),
@@ -69,7 +76,7 @@ def welcome(subscription: Subscription, call: FundingCall | None = None) -> Emai
             subject = _("Your funding alert is on")
         else:
             subject = _("Reminders for “%(title)s” are on") % {"title": call.title}
-        return _message(subscription.email, subject, "welcome", context)
+        return _message(subscription.email, subject, "welcome", context, site)
 
 
 def send_welcome(subscription: Subscription, call: FundingCall | None = None) -> bool:

@@ -18,8 +18,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from kreativ.public_forms import ratelimit
+from kreativ.sites import site_for
 from opportunities.alerts import addresses, links, mails, tokens
 from opportunities.alerts.forms import SettingsForm, SubscribeForm, WatchForm, apply_wish
 from opportunities.alerts.matching import calls_for
@@ -34,8 +36,17 @@ def _limited(request: HttpRequest, email: str) -> bool:
 
 
 def _send_confirmation(email: str, wish: dict, request: HttpRequest) -> None:
+    """The confirmation link, on the address the reader used; the wish names the office's site it
+    was made on, for the alert to remember (its e-mails link to that site)."""
+    site = site_for(request)
+    wish = {**wish, "site": site.pk if site is not None else None}
     token = tokens.confirm_token({"email": email, **wish})
-    mails.send_confirmation(email, wish, request.build_absolute_uri(reverse("alerts:confirm", args=[token])))
+    mails.send_confirmation(email, wish, request.build_absolute_uri(reverse("alerts:confirm", args=[token])), site)
+
+
+def _site_of_wish(wish: dict, request: HttpRequest) -> Site | None:
+    """The site a confirmed wish was made on (links made before sites were recorded: this one)."""
+    return Site.objects.filter(pk=wish.get("site")).first() if wish.get("site") else site_for(request)
 
 
 @require_http_methods(["GET", "POST"])
@@ -52,7 +63,10 @@ def subscribe(request: HttpRequest) -> HttpResponse:
                 _send_confirmation(email, form.wish(), request)
             return render(request, "opportunities/alerts/sent.html", {"email": email})
     else:
-        form = SubscribeForm(initial=SubscribeForm.initial_from_finder(request.GET, language))
+        from opportunities.finder.search import default_regions
+
+        initial = SubscribeForm.initial_from_finder(request.GET, language, default_regions(request))
+        form = SubscribeForm(initial=initial)
     return render(request, "opportunities/alerts/subscribe.html", {"form": form})
 
 
@@ -75,9 +89,9 @@ def watch_request(request: HttpRequest, call_pk: int) -> HttpResponse:
 def _call_page_with(request: HttpRequest, call: FundingCall, form: WatchForm) -> HttpResponse:
     """The call's page again, its reminders form showing what was wrong next to the field; the
     form is sent without JavaScript, so the whole page comes back, not the form alone."""
-    from opportunities.finder.upcoming import finder_for_locale
+    from opportunities.finder.upcoming import finder_for
 
-    finder = finder_for_locale()
+    finder = finder_for(site_for(request))
     if finder is None:  # no finder page to show the call in: the form on a page of its own
         return render(request, "opportunities/alerts/watch_request.html", {"call": call, "form": form})
     return finder.render_call(request, call, watch_form=form)
@@ -103,11 +117,12 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if request.method != "POST":
         return render(request, "opportunities/alerts/confirm.html", {"wish": wish, "token": token})
     email = wish["email"]
+    site = _site_of_wish(wish, request)
     already = False
     call = None
     with transaction.atomic():
         if wish.get("watch"):
-            subscription = addresses.home_for_watches(email, wish["language"])
+            subscription = addresses.home_for_watches(email, wish["language"], site)
             call = FundingCall.objects.filter(pk=wish["watch"], live=True).first()
             news = call is not None and not addresses.watches(email, call)
             if call is not None:
@@ -117,10 +132,11 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             already = subscription is not None
             if subscription is None:
                 now = timezone.now()
-                subscription = Subscription(email=email, confirmed_at=now, new_calls_since=now)
+                subscription = Subscription(email=email, site=site, confirmed_at=now, new_calls_since=now)
                 subscription.closing_until = subscription.reminders_until = now
             else:
                 subscription.paused = False
+                subscription.site = subscription.site or site
             apply_wish(subscription, wish)  # saves
             news = not already
     if news:  # a new alert or a newly watched call; a second click on the button sends nothing more
@@ -369,10 +385,10 @@ def feed_rss(request: HttpRequest, token: str) -> HttpResponse:
 
 def feed_ical(request: HttpRequest, token: str) -> HttpResponse:
     from opportunities.finder.ical import calendar_response
-    from opportunities.finder.upcoming import finder_for_locale
+    from opportunities.finder.upcoming import finder_for
 
     subscription = _feed_subscription(token)
-    finder = finder_for_locale()
+    finder = finder_for(subscription.site)
     if finder is None:
         raise Http404
     return calendar_response(_feed_calls(subscription), finder, request, filename="my-funding-deadlines")

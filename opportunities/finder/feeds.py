@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from opportunities.finder.search import Finder, FinderForm
+from opportunities.finder.search import Finder, FinderForm, default_regions
 from opportunities.models import Deadline, FundingCall, FundingFinderPage
 from opportunities.templatetags.funding_tags import deadline_text
 
@@ -24,10 +24,11 @@ FEED_SIZE = 100
 
 
 def finder_calls(request: HttpRequest, sort: str = "newest", limit: int = FEED_SIZE) -> list[FundingCall]:
-    """The calls a finder URL shows, newest first (feeds) or by deadline (calendars)."""
+    """The calls a finder URL shows, newest first (feeds) or by deadline (calendars); like the
+    finder, those of the site's region and its wider scopes when the URL names no region."""
     filters = FinderForm(request.GET or None).filters()
     filters["sort"] = sort
-    page, _total = Finder(filters).results(1, per_page=limit)
+    page, _total = Finder(filters, default_regions=default_regions(request)).results(1, per_page=limit)
     return list(page.object_list)
 
 
@@ -174,7 +175,7 @@ class SubscriptionRssFeed(Feed):
     def item_link(self, call: FundingCall) -> str:
         from opportunities.alerts.links import call_url
 
-        return call_url(call, self.subscription.language)
+        return call_url(call, self.subscription.language, site=self.subscription.site)
 
     def item_pubdate(self, call: FundingCall):
         return call.first_published_at or call.first_seen

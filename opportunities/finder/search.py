@@ -8,6 +8,11 @@ matching like their facets (``text_search``). The filters, the counts and the tw
 run on the in-memory bitmap index of the public calls (``facet_index``), not in SQL: counting seven
 facets in SQL on 50,000 calls took most of a second. The database is asked only for the calls of
 the page shown.
+
+Each office's site starts from its own region (``OfficeSettings``): without a region in the URL,
+the finder shows the calls for the site's region and its wider scopes, as if that region were
+ticked. The form always sends ``region=all`` beside the regions ticked (``EVERY_REGION``), so a
+reader who unticks them all sees every region, and one who ticks others sees those.
 """
 
 from __future__ import annotations
@@ -20,11 +25,12 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from kreativ.models import Region, Sector
 from kreativ.search.expansion import expand
+from kreativ.sites import region_of, site_for
 from opportunities.finder import facet_index, text_search
 from opportunities.models import ApplicantType, CallStatus, FundingCall, Programme
 
@@ -41,6 +47,14 @@ AMOUNTS = [
 SORTS = [("relevance", _("Relevance")), ("deadline", _("Nearest deadline")), ("newest", _("Newest"))]
 DEFAULT_STATUSES = [CallStatus.OPEN, CallStatus.FORTHCOMING]
 TAXONOMY_FACETS = ("sector", "region", "applicant", "programme")
+# Sent by the finder's form with the regions ticked: the reader chose the regions (none: all of them).
+EVERY_REGION = "all"
+
+
+def default_regions(request: HttpRequest | None) -> list[str]:
+    """The region of the office whose site the request came to: where its finder starts."""
+    region = region_of(site_for(request))
+    return [region.slug] if region is not None else []
 
 
 def taxonomy_choices(index: facet_index.FacetIndex | None = None) -> dict[str, list[tuple[str, str]]]:
@@ -87,6 +101,7 @@ class FinderForm(forms.Form):
         choices = choices or taxonomy_choices()
         for name in TAXONOMY_FACETS:
             self.fields[name].choices = choices[name]
+        self.fields["region"].choices = [(EVERY_REGION, _("Every region")), *choices["region"]]
 
     def filters(self) -> dict[str, Any]:
         """The valid filters; a field with a bad value is left out (and its error shown)."""
@@ -130,6 +145,7 @@ class FinderResult:
     filters: dict[str, Any]
     sort: str
     named: list[NamedFacet] = field(default_factory=list)
+    default_regions: list[str] = field(default_factory=list)  # the site's, applied as no region was named
 
     @property
     def chosen(self) -> int:
@@ -148,11 +164,14 @@ class Finder:
         filters: dict[str, Any],
         index: facet_index.FacetIndex | None = None,
         choices: dict[str, list[tuple[str, str]]] | None = None,
+        default_regions: Sequence[str] = (),
     ) -> None:
         self.filters = filters
         self.index = index or facet_index.current()
         self._choices = choices
         self.text = (filters.get("q") or "").strip()
+        # The site's region, when the URL names none (see the module's docstring).
+        self.default_regions = [] if "region" in filters else list(default_regions)
 
     def text_matches(self) -> facet_index.TextMatches:
         """The calls matching the text, best first; searched once per text and facet index."""
@@ -186,8 +205,11 @@ class Finder:
         return named
 
     def _selected(self, name: str) -> list[str]:
+        if name == "region" and self.default_regions:
+            return self.default_regions
         value = self.filters.get(name) or []
-        return [value] if isinstance(value, str) else [str(v) for v in value]
+        values = [value] if isinstance(value, str) else [str(v) for v in value]
+        return [v for v in values if v != EVERY_REGION] if name == "region" else values
 
     def _mask(self, name: str) -> int:
         """The calls one filter lets through (all calls when the filter is not set)."""
@@ -246,6 +268,7 @@ class Finder:
             filters=self.filters,
             sort=self.sort_key(),
             named=self.named_facets(),
+            default_regions=self.default_regions,
         )
 
     # --- facets --------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ A subscription exists only once its e-mail address is confirmed (the confirmatio
 the wished filters, signed), so nothing is stored or sent for an address nobody confirmed. What has
 been sent is kept as a log of digests; each subscription also keeps the moments up to which it
 has been told about new calls, closing deadlines and reminders, so a repeated or interrupted run
-never sends it a call twice.
+never sends it a call twice. A subscription remembers the office's site it was made on, so that
+its e-mails link back to that site.
 """
 
 from __future__ import annotations
@@ -63,6 +64,16 @@ class Subscription(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(60)],
     )
     paused = models.BooleanField(_("paused"), default=False)
+    # The office's site it was made on: its e-mails, sent later by the task queue with no request,
+    # link to that site (its root_url), in the subscriber's language.
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     feed_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
 
     confirmed_at = models.DateTimeField(_("confirmed"), default=timezone.now)

@@ -43,14 +43,22 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
 
     def finder_context(self, request: HttpRequest) -> dict[str, Any]:
         from opportunities.finder import facet_index
-        from opportunities.finder.search import Finder, FinderForm, finder_query, taxonomy_choices
+        from opportunities.finder.search import (
+            EVERY_REGION,
+            Finder,
+            FinderForm,
+            default_regions,
+            finder_query,
+            taxonomy_choices,
+        )
 
         index = facet_index.current()
         choices = taxonomy_choices(index)
         form = FinderForm(request.GET or None, choices=choices)
         filters = form.filters()
-        result = Finder(filters, index=index, choices=choices).run()
+        result = Finder(filters, index=index, choices=choices, default_regions=default_regions(request)).run()
         kept = {k: v for k, v in filters.items() if k not in {"page", "sort"}}
+        names = dict(choices["region"])
         return {
             "form": form,
             "result": result,
@@ -58,6 +66,10 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
             "feeds": self.feed_links(kept),
             "alert_query": finder_query({k: v for k, v in kept.items() if k not in {"status", "deadline"}}),
             "language_suffix": language_suffix(request),
+            # The office's region, applied because the URL names none, and the way to every region.
+            "default_regions": [names.get(slug, slug) for slug in result.default_regions],
+            "every_region_query": finder_query(kept, region=[EVERY_REGION]),
+            "every_region": EVERY_REGION,
         }
 
     def suggestion(self, filters: dict[str, Any], total: int) -> dict[str, str] | None:

@@ -1,7 +1,8 @@
 """What every public page gives search engines and link previews.
 
 Pages describe themselves as schema.org JSON-LD and an Open Graph image; the sitemap lists every
-translation with hreflang alternates (Wagtail's own sitemap lists one language tree only).
+translation with hreflang alternates (Wagtail's own sitemap lists one language tree only). Their
+addresses are those of the office's site the reader (or crawler) used (``kreativ.sites.page_url``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.html import strip_tags
+
+from kreativ.sites import page_url
 
 
 class SeoMixin:
@@ -29,16 +32,21 @@ class SeoMixin:
         return strip_tags(str(text)).strip()[:300]
 
     def get_translation_urls(self, request: HttpRequest | None = None) -> list[tuple[str, str]]:
-        """(language code, absolute URL) of every live translation, this page included."""
+        """(language code, absolute URL) of every live translation, this page included, on the
+        address the reader used (``kreativ.sites.page_url``)."""
         urls = []
         for page in self.get_translations(inclusive=True).live().public().select_related("locale"):
-            url = page.get_full_url(request)
+            url = page_url(page, request)
             if url:
                 urls.append((page.locale.language_code, url))
         return sorted(urls)
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
+        """The page and its alternates, on the address the sitemap was asked for (each office's
+        site lists its own pages: ``kreativ.views.MultilingualSitemap``)."""
         urls = super().get_sitemap_urls(request)
+        for entry in urls:
+            entry["location"] = page_url(self, request)
         alternates = [{"lang_code": code, "location": url} for code, url in self.get_translation_urls(request)]
         if len(alternates) > 1:
             for entry in urls:

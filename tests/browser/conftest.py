@@ -76,15 +76,19 @@ def serious_violations(tab) -> list[str]:
 
 
 @pytest.fixture
-def czech_home(base_data):
-    """A Czech home page, the root of the default site the live server answers for."""
+def czech_home(base_data, live_server):
+    """A Czech home page, the root of the default site, whose record says where the live server
+    runs, as an installation's does: e-mails sent later link to the site's record."""
+    from urllib.parse import urlsplit
+
     from wagtail.models import Page, Site
 
     from tests.factories import HomePageFactory
 
     home = HomePageFactory(parent=Page.get_first_root_node(), slug="domu")
+    address = urlsplit(live_server.url)
     site = Site.objects.get(is_default_site=True)
-    site.root_page = home
+    site.root_page, site.hostname, site.port = home, address.hostname, address.port
     site.save()
     return home
 

@@ -13,7 +13,6 @@ from django.core import mail
 from django.utils import formats, timezone, translation
 
 from kreativ.models import Sector
-from opportunities.alerts import links
 from opportunities.models import Subscription
 from tests.browser.conftest import serious_violations
 from tests.browser.test_funding import confirm_last_mail, subscribe_from_the_finder
@@ -50,20 +49,11 @@ def radar(radar_of):
     )
 
 
-@pytest.fixture
-def mail_links_to(live_server, settings):
-    """E-mail links name the live server (another branch makes them follow the site's own host)."""
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
-    links._pattern.cache_clear()
-    yield live_server.url
-    links._pattern.cache_clear()
-
-
 def mailed_link(label: str) -> str:
     return re.search(re.escape(t(label)) + r": (\S+)", mail.outbox[-1].body).group(1)
 
 
-def test_a_czech_designer_finds_a_design_call_subscribes_and_deletes_her_alert(live_server, page, radar, mail_links_to):
+def test_a_czech_designer_finds_a_design_call_subscribes_and_deletes_her_alert(live_server, page, radar):
     deadline = day_in(30)
     page.goto(f"{live_server.url}{radar.url}")
     page.fill("#id_q", "designéři")

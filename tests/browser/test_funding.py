@@ -91,7 +91,7 @@ def subscribe_from_the_finder(page, sector: str, email: str) -> None:
     page.locator(".finder__feeds a.button").click()
     # Every page has a form (the header's search box; the finder is one too): wait for the
     # subscription page itself and press its buttons by name.
-    page.wait_for_url(re.compile(rf"/alerts/\?sector={sector}$"))
+    page.wait_for_url(re.compile(rf"/alerts/\?sector={sector}(&region=all)?$"))  # all: the finder showed every region
     assert page.locator(f'main input[name="sectors"][value="{sector}"]').is_checked()
     assert serious_violations(page) == []
     page.fill("#id_email", email)

@@ -13,12 +13,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from home.models import HomePage, StandardPage
 from hubs.models import CoursePage, HubPage
 from kreativ.demo_loaders import Office, demo_packages
-from kreativ.models import FooterSettings, NavigationSettings
+from kreativ.models import FooterSettings, NavigationSettings, OfficeSettings, Region
 from news.models import NewsArticlePage
 from opportunities.models import FundingCall, FundingFinderPage
 
@@ -45,36 +45,92 @@ def demo(db):
     return first, counts()
 
 
-def test_demo(demo):
+def test_demo(demo, client):
     first, second = demo
     assert first == second, "a second run must not add or change anything"
     check_region()
     check_calls()
+    check_every_section_answers(client)
+
+
+def check_every_section_answers(client):
+    """Each office's sections in each language its home has, on its own host: the menu's pages."""
+    for site in Site.objects.all():
+        host = site.hostname if site.port == 80 else f"{site.hostname}:{site.port}"
+        navigation = NavigationSettings.for_site(site)
+        for home in site.root_page.get_translations(inclusive=True).specific():
+            language = home.locale.language_code
+            assert client.get(f"/{language}/", HTTP_HOST=host).status_code == 200, (host, language)
+            for link in navigation.main_links.select_related("page"):
+                section = link.page.get_translation_or_none(home.locale)
+                assert section is not None, (host, language, link.page.slug)
+                response = client.get(section.get_url(), HTTP_HOST=host)
+                assert response.status_code == 200, (host, section.url_path)
 
 
 def check_region():
-    homes = HomePage.objects.values_list("locale__language_code", flat=True)
-    assert set(homes) == {"cs", "en", "sl"}
-    czech_hubs = HubPage.objects.filter(locale__language_code="cs")
+    site = Site.objects.get(is_default_site=True)
+    czech_home = HomePage.objects.get(locale__language_code="cs", slug="kreativni-olomoucko")
+    assert site.root_page.specific == czech_home
+    assert set(czech_home.get_translations(inclusive=True).values_list("locale__language_code", flat=True)) == {
+        "cs",
+        "en",
+        "sl",
+    }
+    czech_hubs = HubPage.objects.descendant_of(czech_home)
     assert czech_hubs.count() >= 8
     fablabs = czech_hubs.filter(kind="fablab").annotate(machines=Count("equipment"))
     assert fablabs.count() >= 3 and all(lab.machines > 0 for lab in fablabs)
-    assert HubPage.objects.filter(locale__language_code="en").count() == czech_hubs.count()
-    courses = CoursePage.objects.filter(locale__language_code="cs")
+    for language in ("en", "sl"):  # every Olomouc place is translated, so each map shows them all
+        assert HubPage.objects.filter(locale__language_code=language, slug__in=czech_hubs.values("slug")).count() == (
+            czech_hubs.count()
+        )
+    courses = CoursePage.objects.descendant_of(czech_home)
     assert courses.count() >= 6
     now = timezone.now()
     assert any(course.is_past for course in courses)
     assert any(course.is_full and course.sessions.filter(end__gte=now).exists() for course in courses)
-    assert NewsArticlePage.objects.filter(locale__language_code="cs").count() >= 3
-    assert NewsArticlePage.objects.filter(locale__language_code="en").count() >= 3
-    assert FundingFinderPage.objects.count() == 3
-    site = Site.objects.get(is_default_site=True)
-    assert site.root_page.specific == HomePage.objects.get(locale__language_code="cs")
+    assert NewsArticlePage.objects.descendant_of(czech_home).count() >= 3
+    assert FundingFinderPage.objects.count() == 6  # three languages of each office
     menu = [link.page.slug for link in NavigationSettings.for_site(site).main_links.all()]
     assert menu == ["mista", "akademie", "dotace", "aktuality", "o-nas"]
     assert [link.page.slug for link in FooterSettings.for_site(site).footer_links.all()] == ["o-nas"]
     featured = [item.hub.slug for item in site.root_page.specific.featured_hubs.all()]
     assert featured == ["fablab-prerov", "kreativni-centrum-stara-pradelna", "coworking-patro-prostejov"]
+    assert OfficeSettings.for_site(site).region.slug == "olomoucky-kraj"
+    assert site.site_name == "Kreativ Olomoucko"
+    check_gorenjska()
+
+
+def check_gorenjska():
+    site = Site.objects.get(hostname="gorenjska.localhost")
+    home = site.root_page.specific
+    assert home.locale.language_code == "sl" and home.title == "Kreativna Gorenjska"
+    assert site.site_name == "Kreativ Gorenjska" and not site.is_default_site
+    assert OfficeSettings.for_site(site).region.slug == "gorenjska"
+    hubs = HubPage.objects.descendant_of(home)
+    assert hubs.count() >= 8 and {"fablab", "coworking", "creative_hub", "support_point"} <= set(
+        hubs.values_list("kind", flat=True)
+    )
+    towns = set(hubs.values_list("city", flat=True))
+    assert {"Kranj", "Jesenice", "Škofja Loka", "Radovljica", "Bled", "Tržič"} <= towns
+    for hub in hubs:  # in Gorenjska (46.1–46.5° N, 13.7–14.5° E), in Slovenia
+        assert 46.1 < hub.latitude < 46.6 and 13.7 < hub.longitude < 14.5, hub.title
+        assert hub.country == "SI" and hub.region.slug == "gorenjska", hub.title
+        assert hub.get_translation_or_none(Locale.objects.get(language_code="en")) is not None, hub.title
+    courses = CoursePage.objects.descendant_of(home)
+    upcoming = [course for course in courses if not course.is_past]
+    assert len(upcoming) >= 4 and any(course.is_past for course in courses)
+    assert all(course.language == "sl" and course.currency == "EUR" for course in courses)
+    assert NewsArticlePage.objects.descendant_of(home).count() >= 3
+    menu = [link.page.slug for link in NavigationSettings.for_site(site).main_links.all()]
+    assert menu == ["prostori", "akademija", "razpisi", "novice", "o-nas"]
+    assert FooterSettings.for_site(site).organisation == "Kreativna Gorenjska, zavod"
+    assert [item.hub.slug for item in home.featured_hubs.all()] == [
+        "fablab-kranj",
+        "kreativni-center-stara-posta",
+        "rokodelski-center-radovljica",
+    ]
 
 
 def check_calls():
@@ -104,7 +160,7 @@ def test_what_an_editor_changed_survives_another_run():
     hub.intro = "Upraveno redakcí."
     hub.equipment.all().delete()
     hub.save_revision().publish()
-    about = StandardPage.objects.get(locale__language_code="en")
+    about = StandardPage.objects.get(locale__language_code="en", url_path__startswith="/kreativni-olomoucko")
     about.title = "Who we are"
     about.save_revision().publish()
     course = CoursePage.objects.get(slug="risograficky-tisk", locale__language_code="cs")
@@ -116,7 +172,7 @@ def test_what_an_editor_changed_survives_another_run():
     footer.save()
     navigation = NavigationSettings.for_site(site)
     navigation.main_links.filter(page__slug="aktuality").delete()
-    home = HomePage.objects.get(locale__language_code="cs")
+    home = HomePage.objects.get(locale__language_code="cs", slug="kreativni-olomoucko")
     home.hero_title = "Nový titulek"
     home.save_revision().publish()
     before = counts()
@@ -126,13 +182,16 @@ def test_what_an_editor_changed_survives_another_run():
     assert counts() == before
     hub = HubPage.objects.get(slug="fablab-prerov", locale__language_code="cs")
     assert hub.intro == "Upraveno redakcí." and not hub.equipment.exists()
-    assert StandardPage.objects.get(locale__language_code="en").title == "Who we are"
+    assert (
+        StandardPage.objects.get(locale__language_code="en", url_path__startswith="/kreativni-olomoucko").title
+        == "Who we are"
+    )
     course = CoursePage.objects.get(slug="risograficky-tisk", locale__language_code="cs")
     assert course.capacity == 3 and not course.sessions.exists()
     assert FooterSettings.for_site(site).phone == "+420 600 000 000"
     menu = [link.page.slug for link in NavigationSettings.for_site(site).main_links.all()]
     assert menu == ["mista", "akademie", "dotace", "o-nas"]
-    assert HomePage.objects.get(locale__language_code="cs").hero_title == "Nový titulek"
+    assert HomePage.objects.get(locale__language_code="cs", slug="kreativni-olomoucko").hero_title == "Nový titulek"
 
 
 def test_a_deleted_demo_page_comes_back_and_nothing_else_changes():
@@ -168,3 +227,23 @@ def test_a_mistake_in_a_data_file_stops_the_demo_and_loads_nothing(tmp_path, mon
     assert re.search(r"hubs\.yaml, hubs\[\d+\], sectors\[0\]: no CCI sector with the slug 'desing'", str(error.value))
     assert not HomePage.objects.exists() and not HubPage.objects.exists()
     assert not FundingCall.objects.exists()
+
+
+def test_the_address_moves_the_demos_sites_there_and_an_editors_region_stays():
+    call_command("load_demo", "--no-index", "--no-admin", "--calls", "0", verbosity=0)
+    gorenjska = Site.objects.get(hostname="gorenjska.localhost")
+    office = OfficeSettings.for_site(gorenjska)
+    office.region = Region.objects.get(slug="si")  # an editor widens the office's region
+    office.save()
+    options = ["--no-index", "--no-admin", "--calls", "0", "--address", "http://0.0.0.0:8001"]
+    call_command("load_demo", *options, verbosity=0)
+    default = Site.objects.get(is_default_site=True)
+    assert (default.hostname, default.port) == ("localhost", 8001)  # 0.0.0.0 listens; readers use localhost
+    gorenjska.refresh_from_db()
+    assert (gorenjska.hostname, gorenjska.port) == ("gorenjska.localhost", 8001)
+    assert OfficeSettings.for_site(gorenjska).region.slug == "si"
+    before = (counts(), sorted(Site.objects.values_list("hostname", "port", "root_page", "site_name")))
+    call_command("load_demo", *options, verbosity=0)
+    assert (counts(), sorted(Site.objects.values_list("hostname", "port", "root_page", "site_name"))) == before
+    with pytest.raises(CommandError):
+        call_command("load_demo", "--no-index", "--address", "ftp://example.org", verbosity=0)

@@ -83,11 +83,13 @@ def test_hreflang_links_name_every_live_translation(client, home):
 
 
 @pytest.mark.django_db
-def test_language_switcher_falls_back_to_the_home_page(client, home):
-    StandardPageFactory(parent=home, slug="jen-cesky", title="Jen česky")
+def test_language_switcher_leads_to_the_not_translated_page_not_to_the_home_page(client, home):
+    page = StandardPageFactory(parent=home, slug="jen-cesky", title="Jen česky")
     html = client.get("/cs/jen-cesky/").content.decode()
-    assert 'href="/en/" lang="en"' in html
-    assert 'href="/sl/" lang="sl"' in html
+    assert f'href="/en/untranslated/{page.pk}/" lang="en"' in html
+    assert f'href="/sl/untranslated/{page.pk}/" lang="sl"' in html
+    search = client.get("/cs/search/").content.decode()  # not a page: the language's home
+    assert 'href="/en/" lang="en"' in search
 
 
 @pytest.mark.django_db
@@ -162,14 +164,14 @@ def test_unknown_page_is_a_translated_404(client, home):
 
 
 @pytest.mark.django_db
-def test_the_language_switcher_offers_a_translation_else_that_languages_home(client, home):
+def test_the_language_switcher_offers_a_translation_else_that_it_is_missing(client, home):
     page = StandardPageFactory(parent=home, slug="o-nas", title="O nás")
     translate(page, "en", title="About us", slug="about-us")
     slovene_home = home.get_translation(Locale.objects.get(language_code="sl"))
     html = client.get("/cs/o-nas/").content.decode()
     switcher = html[html.index('class="language-switcher"') :]
     links = dict(re.findall(r'<a href="([^"]+)" lang="([\w-]+)"', switcher[: switcher.index("</nav>")]))
-    assert links == {"/cs/o-nas/": "cs", "/en/about-us/": "en", "/sl/": "sl"}
+    assert links == {"/cs/o-nas/": "cs", "/en/about-us/": "en", f"/sl/untranslated/{page.pk}/": "sl"}
     assert 'lang="cs" hreflang="cs" aria-current="true"' in switcher
 
     slovene_home.unpublish()  # a language whose home is not live is not offered

@@ -59,7 +59,8 @@ def test_the_header_follows_the_page_the_language_and_the_search_text(client, ho
 
 @pytest.mark.django_db
 def test_published_renamed_and_moved_pages_and_saved_settings_show_at_once(client, home, about, cached_fragments):
-    assert _languages(client.get("/cs/o-nas/").content.decode())["/en/"] == "en"  # no English page yet
+    no_english_yet = f"/en/untranslated/{about.pk}/"
+    assert _languages(client.get("/cs/o-nas/").content.decode())[no_english_yet] == "en"
 
     translate(about, "en", title="About us", slug="about-us")  # a translation published
     assert _languages(client.get("/cs/o-nas/").content.decode())["/en/about-us/"] == "en"
@@ -84,3 +85,23 @@ def test_published_renamed_and_moved_pages_and_saved_settings_show_at_once(clien
 
     about.unpublish()  # a menu page withdrawn
     assert "O našem centru" not in _menu(client.get("/cs/").content.decode())
+
+
+@pytest.mark.django_db
+def test_each_office_has_its_own_cached_header_and_footer(client, offices, about, cached_fragments):
+    from tests.conftest import GORENJSKA_HOST
+
+    page = StandardPageFactory(parent=offices.gorenjska, slug="o-nas", title="O nas")
+    site = offices.gorenjska_site
+    navigation = NavigationSettings.for_site(site)
+    navigation.main_links.set([navigation.main_links.model(page=page)])
+    navigation.save()
+    footer = FooterSettings.for_site(site)
+    footer.organisation = "Kreativna Gorenjska, zavod"
+    footer.save()
+    olomouc = client.get("/sl/").content.decode()  # the Olomouc office's Slovenian home, cached first
+    gorenjska = client.get("/sl/", HTTP_HOST=GORENJSKA_HOST).content.decode()
+    assert "Kreativna Gorenjska, zavod" in gorenjska and "Kreativna Gorenjska, zavod" not in olomouc
+    assert '<a href="/sl/o-nas/">O nas</a>' in _menu(gorenjska)
+    assert "O nas" not in _menu(client.get("/sl/").content.decode())
+    assert _languages(gorenjska) == {"/sl/": "sl", "/en/": "en"}  # Gorenjska's home has no Czech

@@ -69,6 +69,17 @@ def act(call: FundingCall, user: User, action: str) -> None:
     call.refresh_from_db()
 
 
+def approve(call: FundingCall, user: User) -> None:
+    """A moderator publishes the call: approves it in the queue, or, when it closed before anyone
+    decided (archived, out of the queue), publishes it from the archive."""
+    call.refresh_from_db()
+    if call.current_workflow_task_state is None and call.archived_at is not None:
+        call.get_latest_revision().publish(user=user)
+        call.refresh_from_db()
+    else:
+        act(call, user, "approve")
+
+
 @pytest.fixture
 def finder(home):
     from opportunities.models import FundingFinderPage

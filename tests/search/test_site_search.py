@@ -69,3 +69,16 @@ def test_a_term_in_another_language_finds_the_readers_pages(client, pages):
     assert titles(response) == ["Umělecká řemesla v Olomouci"]
     assert "<mark>Řemesla</mark>" in response.content.decode()
     assert titles(client.get("/cs/search/", {"q": "rokodelstvo"})) == ["Umělecká řemesla v Olomouci"]
+
+
+def test_each_office_searches_its_own_pages(client, offices):
+    from tests.conftest import GORENJSKA_HOST, translate
+
+    places = HubIndexPageFactory(parent=offices.gorenjska, title="Kreativni prostori", slug="prostori")
+    HubPageFactory(parent=places, title="Fablab Kranj", slug="fablab-kranj", city="Kranj", intro="Laserski rezalnik.")
+    olomouc_places = HubIndexPageFactory(parent=offices.olomouc, title="Kreativní místa", slug="mista")
+    fablab = HubPageFactory(parent=olomouc_places, title="Fablab Šumperk", slug="fablab", city="Šumperk")
+    translate(fablab, "sl", title="Fablab Šumperk SL", slug="fablab")
+    assert titles(client.get("/sl/search/", {"q": "fablab"}, HTTP_HOST=GORENJSKA_HOST)) == ["Fablab Kranj"]
+    assert titles(client.get("/sl/search/", {"q": "fablab"})) == ["Fablab Šumperk SL"]
+    assert titles(client.get("/cs/search/", {"q": "kranj"})) == []

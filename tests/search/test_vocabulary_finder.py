@@ -30,7 +30,7 @@ from opportunities.finder.search import Finder
 from opportunities.finder.text_search import ranked_keys
 from opportunities.models import FundingCall, SourceRecord
 from tests.conftest import t
-from tests.opportunities.conftest import act, make_item
+from tests.opportunities.conftest import approve, make_item
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("whoosh_path")]  # both whoosh paths
 
@@ -109,7 +109,7 @@ def calls(tmp_path_factory, django_db_setup, django_db_blocker):
         for item in [*snapshot_items(), *WRITTEN_HERE]:
             ingest.ingest_item("eu_ft", item)
             call = SourceRecord.objects.get(source__slug="eu_ft", external_id=item["external_id"]).call
-            act(call, moderator, "approve")
+            approve(call, moderator)
             found[item["call_identifier"]] = call
         for language, title in SPELLING:
             found[title] = FundingCall.objects.create(title=title, language=language, live=True)

@@ -4,7 +4,13 @@ Page types of a domain live in that domain's app; here is only what every app bu
 """
 
 from kreativ.models.base_page import BasePage
-from kreativ.models.site_settings import FooterLink, FooterSettings, NavigationLink, NavigationSettings
+from kreativ.models.site_settings import (
+    FooterLink,
+    FooterSettings,
+    NavigationLink,
+    NavigationSettings,
+    OfficeSettings,
+)
 from kreativ.models.taxonomy import Region, Sector
 
 __all__ = [
@@ -13,6 +19,7 @@ __all__ = [
     "FooterSettings",
     "NavigationLink",
     "NavigationSettings",
+    "OfficeSettings",
     "Region",
     "Sector",
 ]

@@ -1,4 +1,8 @@
-"""Navigation and footer, edited per site under Settings in the admin.
+"""What each office's site sets for itself under Settings in the admin: its region, navigation and footer.
+
+One installation serves several regional offices, each a Wagtail ``Site`` (its own host name, home
+page and language). The funding radar is shared, so what makes a site an office's is its *region*:
+the funding finder and the alerts start from the calls for it and its wider scopes.
 
 Links point at pages, not at URLs, so each reader follows them into the translation in their own
 language and the link's text is that translation's title.
@@ -22,6 +26,29 @@ def _localized_live(pages: list[Page]) -> list[Page]:
         if localized.live:
             result.append(localized)
     return result
+
+
+@register_setting(icon="site")
+class OfficeSettings(BaseSiteSetting):
+    """The regional office a site belongs to: the region whose calls its readers look for first."""
+
+    region = models.ForeignKey(
+        "kreativ.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "The funding finder and new alerts of this site start from the calls for this region and "
+            "its wider scopes (the country, the EU); readers can widen or change the filter."
+        ),
+    )
+
+    panels = [FieldPanel("region")]
+
+    class Meta:
+        verbose_name = _("office")
 
 
 @register_setting(icon="list-ul")

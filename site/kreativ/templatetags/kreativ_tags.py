@@ -8,11 +8,14 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from kreativ import fragments
+from kreativ.sites import page_url
 
 register = template.Library()
 
@@ -33,20 +36,24 @@ def json_ld(context: dict[str, Any], page: Page | None) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def language_links(context: dict[str, Any], page: Page | None, suffix: str = "") -> list[dict[str, Any]]:
-    """One link per site language: the page's translation where it exists, else that language's home.
+    """One link per language of the site: the page's translation where it exists, else a page that
+    says the page is not translated and offers the languages it has (``kreativ.views.not_translated``);
+    on a view that is not a page (the site search), that language's home.
 
     ``suffix`` is added to a translation's URL: what follows the page's own URL in the request (a
     routable page's sub-path, ``calls/<slug>/``, and the query string of a reader's filters), so
     that switching language keeps them. Pages that give one (the funding finder) have their links
     computed per request, outside the header's cached fragment (``kreativ.fragments``).
 
-    Two queries at most, whatever the number of languages: the page's live translations, and the
-    live translations of the site's home when the page lacks a language.
+    A language the site's home is not live in is not offered. Two queries at most, whatever the
+    number of languages: the page's live translations, and the live translations of the site's home
+    when the page lacks a language.
     """
     request = context.get("request")
     current = get_language()
     translations: dict[str, Page] = {}
-    if isinstance(page, Page) and page.pk:
+    is_page = isinstance(page, Page) and bool(page.pk)
+    if is_page:
         translations = _live_translations(page)
     homes: dict[str, Page] = {}
     if any(code not in translations for code, _name in settings.LANGUAGES):
@@ -55,12 +62,17 @@ def language_links(context: dict[str, Any], page: Page | None, suffix: str = "")
             homes = _live_translations(site.root_page)
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        if target is None:
+        if code in translations:
+            url = translations[code].get_url(request)
+            if url:
+                url += suffix
+        elif code not in homes:
             continue
-        url = target.get_url(request)
-        if url and code in translations:
-            url += suffix
+        elif is_page:
+            with translation.override(code):
+                url = reverse("not_translated", args=[page.pk])
+        else:
+            url = homes[code].get_url(request)
         links.append(
             {
                 "code": code,
@@ -95,6 +107,12 @@ def site_fragment(context: dict[str, Any], page: Any = None) -> dict[str, Any]:
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     return {"seconds": fragments.seconds(), "key": fragments.key(site, page)}
+
+
+@register.simple_tag(takes_context=True)
+def full_url(context: dict[str, Any], page: Page) -> str:
+    """The page's absolute URL on the address the reader used (canonical, og:url)."""
+    return page_url(page, context.get("request"))
 
 
 @register.filter
