@@ -1,7 +1,9 @@
 """The house's floors: the foundation imports and migrates nothing above it.
 
-``kreativ`` is what every app builds on; the domain apps (hubs, news, opportunities) sit on it and
-do not know each other; ``home`` shows every domain and sits on top. The import contracts are in
+``kreativ`` is what every app builds on; the first domain apps (hubs, news, opportunities) sit on it
+and do not know each other; the platform's apps (the catalogue of creatives, then the exchange,
+events and the action plan) build on those, each on the ones below it; ``home`` shows every domain
+and sits on top. The import contracts are in
 ``pyproject.toml`` ([tool.importlinter]); imports inside functions count as much as those at the top.
 """
 
@@ -18,8 +20,9 @@ from django.db.migrations.loader import MigrationLoader
 ROOT = Path(__file__).resolve().parents[2]
 FOUNDATION = "kreativ"
 DOMAINS = ["hubs", "news", "opportunities"]
+PLATFORM = ["catalogue"]  # lowest first: each may use the ones before it
 TOP = ["home"]
-OUR_APPS = {FOUNDATION, *DOMAINS, *TOP}
+OUR_APPS = {FOUNDATION, *DOMAINS, *PLATFORM, *TOP}
 
 
 def test_the_import_contracts_hold():
@@ -29,7 +32,7 @@ def test_the_import_contracts_hold():
     assert finished.returncode == 0, finished.stdout + finished.stderr
 
 
-@pytest.mark.parametrize("upper", [*DOMAINS, *TOP, "crawler"])
+@pytest.mark.parametrize("upper", [*DOMAINS, *PLATFORM, *TOP, "crawler"])
 def test_the_foundation_reaches_no_app_above_it(upper):
     graph = grimp.build_graph(FOUNDATION, upper, "crawler" if upper != "crawler" else "hubs")
     chain = graph.find_shortest_chain(importer=FOUNDATION, imported=upper, as_packages=True)
@@ -45,9 +48,20 @@ def test_no_domain_imports_another():
                 assert chain is None, f"{importer} imports {imported}: {' -> '.join(chain)}"
 
 
+def test_no_domain_imports_the_platform_above_it():
+    graph = grimp.build_graph(*DOMAINS, *PLATFORM)
+    for position, upper in enumerate(PLATFORM):
+        for lower in [*DOMAINS, *PLATFORM[:position]]:
+            chain = graph.find_shortest_chain(importer=lower, imported=upper, as_packages=True)
+            assert chain is None, f"{lower} imports {upper}: {' -> '.join(chain)}"
+
+
 def test_no_migration_of_a_lower_app_depends_on_a_higher_one(db):
-    """Migrations follow the floors too: ``kreativ`` depends on no app of ours, a domain only on it."""
+    """Migrations follow the floors too: ``kreativ`` depends on no app of ours, a first domain only
+    on it, a platform app on those and the platform apps below it."""
     allowed = {FOUNDATION: {FOUNDATION}, **{domain: {FOUNDATION, domain} for domain in DOMAINS}}
+    for position, app in enumerate(PLATFORM):
+        allowed[app] = {FOUNDATION, *DOMAINS, *PLATFORM[: position + 1]}
     graph = MigrationLoader(None, ignore_no_migrations=True).graph
     checked = 0
     for app, name in graph.nodes:

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "hubs",
     "opportunities",
     "news",
+    "catalogue",
     "home",
     "wagtail_localize",
     "wagtail_localize.locales",
