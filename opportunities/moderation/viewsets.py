@@ -35,6 +35,7 @@ class FundingCallViewSet(MergeViewsMixin, PhrasedLabels, SnippetViewSet):
     suggestion_model = DuplicateSuggestion
     merge_permission = "opportunities.change_fundingcall"
     merge_title = _("Merge duplicate calls")
+    merged_message = _("“%(merged)s” was merged into “%(kept)s”.")
     add_item_label = _("Add funding call")
     new_item_label = _("New funding call")
     icon = "doc-full-inverse"

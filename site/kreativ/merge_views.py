@@ -28,7 +28,10 @@ class MergeViewsMixin:
 
     suggestion_model: type[DuplicateSuggestionBase]
     merge_permission: str  # "app_label.codename": who may merge and dismiss
-    merge_title = _("Merge duplicates")
+    merge_title: str  # the compare view's title ("Merge duplicate calls")
+    # Said once merged, with the two records' names (``merged``, ``kept``): a whole phrase per model,
+    # as Czech and Slovenian name what was merged.
+    merged_message: str
 
     def merge(self, duplicate: models.Model, into: models.Model, user) -> None:
         raise NotImplementedError
@@ -74,7 +77,7 @@ class MergeViewsMixin:
                 raise PermissionDenied
             kept, merged = (first, second) if keep == suggestion.subject_field else (second, first)
             self.merge(merged, kept, request.user)
-            messages.success(request, _("“%(merged)s” was merged into “%(kept)s”.") % {"merged": merged, "kept": kept})
+            messages.success(request, self.merged_message % {"merged": merged, "kept": kept})
             return redirect(self.after_merge_url(request, kept))
         context: dict[str, Any] = {
             "suggestion": suggestion,
