@@ -15,3 +15,10 @@ def register_profile_duplicates():
 @hooks.register("register_log_actions")
 def register_catalogue_log_actions(actions):
     actions.register_action("catalogue.merge", _("Merge duplicate"), _("Merged a duplicate profile into this one"))
+
+
+@hooks.register("call_page_sections")
+def partners_on_call_pages(request, call):
+    from catalogue.partners import call_partners_section
+
+    return call_partners_section(request, call)
