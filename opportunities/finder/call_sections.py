@@ -5,8 +5,8 @@ content (the catalogue's actors looking for partners on a call that needs a cons
 app registers a function ``(request, call) -> str | None`` with ``hooks.register("call_page_sections")``;
 its HTML (or nothing) is shown under the call's description, in the order the hooks were
 registered. The HTML must be marked safe by its maker (``render_to_string``, ``format_html``): a
-plain string is escaped, as everything else the template shows. A call's page is computed for each request (never kept by the finder's page cache), so a
-section shows what is true now.
+plain string is escaped, as everything else the template shows. A call's page is computed for
+each request (never kept by the finder's page cache), so a section shows what is true now.
 """
 
 from __future__ import annotations
