@@ -26,7 +26,7 @@ from catalogue.urls_for import catalogue_page, profile_url
 from kreativ.models.taxonomy import region_children, regions_inside
 from kreativ.sites import region_of, site_for
 
-LIMIT = 12
+LIMIT = 20
 
 
 @dataclass

@@ -258,5 +258,10 @@ def _html(text: str) -> str:
         return ""
     if re.search(r"<[a-zA-Z/!]", text):
         return sanitise_html(text)
-    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip()]
-    return "".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
+    return paragraphs(text)
+
+
+def paragraphs(text: str) -> str:
+    """Plain text as a rich text field holds it: escaped, a paragraph per block of lines."""
+    parts = [" ".join(part.split()) for part in re.split(r"\n\s*\n", str(text).strip()) if part.strip()]
+    return "".join(f"<p>{html.escape(part, quote=False)}</p>" for part in parts)

@@ -121,11 +121,11 @@ def test_a_profile_published_or_withdrawn_shows_at_once_even_with_the_caches_on(
     assert "Nový soubor" not in names(client.get(url).content.decode())
 
 
-def test_at_most_a_dozen_are_listed_and_the_rest_counted(finder, coop):
-    for number in range(15):
+def test_at_most_twenty_are_listed_and_the_rest_counted(finder, coop):
+    for number in range(partners_module.LIMIT + 3):
         published_profile(name=f"Soubor {number:02d}", seeks_partners=True, sectors=["music"], regions=["praha"])
     found = partners_for(coop)
-    assert found.total == 15 and len(found.partners) == partners_module.LIMIT == 12
+    assert found.total == 23 and len(found.partners) == partners_module.LIMIT == 20
 
 
 def test_partners_link_to_their_profile_on_the_offices_catalogue_page(rf, finder, coop, actors, monkeypatch):
