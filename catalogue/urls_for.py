@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page, Site
 
 from catalogue.models import Profile
 from kreativ.merging import final_target
-from kreativ.sites import pages_in, site_for
+from kreativ.sites import page_for_site, site_for
 
 PROFILE_ROUTE = "profile"
 
@@ -24,14 +24,7 @@ PROFILE_ROUTE = "profile"
 def catalogue_page(site: Site | None = None, locale: Locale | None = None) -> Page | None:
     """The live catalogue page of an office's site in the reader's language (else in the site's
     own), or, when the site has none, any live one in that language, or any."""
-    pages = Page.objects.live().filter(content_type__app_label="catalogue").specific()
-    locale = locale or Locale.get_active()
-    if site is not None:
-        ours = pages.filter(pages_in(site))
-        found = ours.filter(locale=locale).first() or ours.filter(locale_id=site.root_page.locale_id).first()
-        if found is not None:
-            return found
-    return pages.filter(locale=locale).first() or pages.first()
+    return page_for_site(Page.objects.live().filter(content_type__app_label="catalogue").specific(), site, locale)
 
 
 def profile_url(profile: Profile, request: HttpRequest | None = None, page: Page | None = None) -> str | None:
