@@ -1,5 +1,7 @@
-"""The catalogue's models: profiles of CCI actors and the vocabulary of services they offer."""
+"""The catalogue's models: profiles of CCI actors, the vocabulary of services they offer, and
+suggested duplicate profiles."""
 
+from catalogue.models.duplicates import ProfileDuplicateSuggestion
 from catalogue.models.profiles import (
     ActorKind,
     Country,
@@ -15,6 +17,7 @@ __all__ = [
     "ActorKind",
     "Country",
     "Profile",
+    "ProfileDuplicateSuggestion",
     "ProfileImage",
     "ProfileLink",
     "ProfileMember",

@@ -100,7 +100,7 @@ class SubscriptionIndex:
     @classmethod
     def build(cls, subscriptions: Sequence[Subscription]) -> SubscriptionIndex:
         """Reads the subscriptions' filters in four queries and builds the bitsets."""
-        from kreativ.models import Region
+        from kreativ.models.taxonomy import region_children, regions_inside
 
         size = len(subscriptions)
         position = {sub.pk: index for index, sub in enumerate(subscriptions)}
@@ -147,20 +147,8 @@ class SubscriptionIndex:
             index.thresholds.append(threshold)
             index.at_most.append(running)
         # A call for a region reaches subscribers of that region and of every region inside it.
-        children: dict[str | None, list[str]] = defaultdict(list)
-        for slug, parent in Region.objects.values_list("slug", "parent__slug"):
-            children[parent].append(slug)
-
-        def inside(slug: str) -> set[str]:
-            found, stack = set(), [slug]
-            while stack:
-                node = stack.pop()
-                if node not in found:
-                    found.add(node)
-                    stack.extend(children.get(node, []))
-            return found
-
-        index.region_members = {slug: inside(slug) for slugs in children.values() for slug in slugs}
+        children = region_children()
+        index.region_members = {slug: regions_inside([slug], children) for slugs in children.values() for slug in slugs}
         return index
 
     def _any_of(self, name: str, values: Iterable[object]) -> int:
