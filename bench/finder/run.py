@@ -214,7 +214,7 @@ def measure_throughput(seconds: float, workers: int, cache_seconds: int) -> dict
         **os.environ,
         "KREATIV_VAR_DIR": str(VAR),
         "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "KREATIV_FINDER_CACHE_SECONDS": str(cache_seconds),
+        "KREATIV_LISTING_CACHE_SECONDS": str(cache_seconds),
     }
     server = subprocess.Popen(
         [
@@ -278,7 +278,7 @@ def main() -> None:
 
     cache.clear()
     # Server time is the finder computing each answer: its page cache is off in-process.
-    settings.FINDER_CACHE_SECONDS = 0
+    settings.LISTING_CACHE_SECONDS = 0
     # As a server process starts (kreativ.wsgi): start-up objects frozen, fewer full collections.
     from kreativ.wsgi import tune_garbage_collector
 
