@@ -8,3 +8,24 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "catalogue"
     verbose_name = _("Catalogue of creatives")
+
+    def ready(self) -> None:
+        self._connect_facet_index()
+
+    def _connect_facet_index(self) -> None:
+        """The public catalogue's index is rebuilt when what it holds changes (``public.facet_index``)."""
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import published, unpublished
+
+        from catalogue.models import Profile, Service
+        from catalogue.public import facet_index
+        from kreativ.models import Region, Sector
+
+        for signal in (published, unpublished, post_delete):
+            signal.connect(facet_index.invalidate, sender=Profile, dispatch_uid=f"catalogue-index-{id(signal)}")
+        post_save.connect(facet_index.invalidate_on_save, sender=Profile, dispatch_uid="catalogue-index-save")
+        # The index holds the taxonomies too (names, region parents): an edited entry shows at once.
+        for model in (Sector, Region, Service):
+            for signal in (post_save, post_delete):
+                uid = f"catalogue-index-{model.__name__}-{id(signal)}"
+                signal.connect(facet_index.invalidate, sender=model, dispatch_uid=uid)

@@ -1,5 +1,6 @@
-"""The catalogue's models: profiles of CCI actors and the vocabulary of services they offer."""
+"""The catalogue's models: profiles of CCI actors, the vocabulary of services they offer, the catalogue page."""
 
+from catalogue.models.pages import CatalogueIndexPage
 from catalogue.models.profiles import (
     ActorKind,
     Country,
@@ -13,6 +14,7 @@ from catalogue.models.taxonomy import Service
 
 __all__ = [
     "ActorKind",
+    "CatalogueIndexPage",
     "Country",
     "Profile",
     "ProfileImage",
