@@ -14,9 +14,9 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch
 from wagtail.models import Locale, Page, Site
 
-from catalogue.models import Profile
+from catalogue.models import CatalogueIndexPage, Profile
 from kreativ.merging import final_target
-from kreativ.sites import page_for_site, site_for
+from kreativ.sites import section_of, site_for
 
 PROFILE_ROUTE = "profile"
 
@@ -24,7 +24,7 @@ PROFILE_ROUTE = "profile"
 def catalogue_page(site: Site | None = None, locale: Locale | None = None) -> Page | None:
     """The live catalogue page of an office's site in the reader's language (else in the site's
     own), or, when the site has none, any live one in that language, or any."""
-    return page_for_site(Page.objects.live().filter(content_type__app_label="catalogue").specific(), site, locale)
+    return section_of(CatalogueIndexPage, site, locale)
 
 
 def profile_url(profile: Profile, request: HttpRequest | None = None, page: Page | None = None) -> str | None:

@@ -1,5 +1,8 @@
 """Registers the catalogue with Wagtail: the moderators' possible duplicates (with their merge log
-action), and the sections it adds to the funding radar's call pages (partners for consortia)."""
+action), and the sections it adds to the first domains' pages (partners for consortia on a call's
+page, the actors based at a hub on the hub's page)."""
+
+from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -22,3 +25,11 @@ def partners_on_call_pages(request, call):
     from catalogue.partners import call_partners_section
 
     return call_partners_section(request, call)
+
+
+@hooks.register("hub_page_sections")
+def actors_at_the_hub(hub, request):
+    """A hub's page lists the actors based there (``catalogue.public.hub_actors``)."""
+    from catalogue.public.hub_actors import section
+
+    return section(hub, request)

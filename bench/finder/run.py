@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import platform
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -26,6 +24,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.timing import percentiles, yardstick
 from crawler.parsers.eu_ft import CREATIVE_EUROPE as CREATIVE_EUROPE_CODE
 from crawler.vocabulary import EU_PROGRAMMES
 
@@ -125,7 +124,7 @@ def measure_in_process(runs: int) -> dict:
         client.get(url)  # warm up
         samples = sorted(sample(url, forget) for _ in range(runs))
         per_query[label] = {"url": url, "results": _total(url.split("?", 1)[1] if "?" in url else "")}
-        per_query[label] |= _percentiles(samples)
+        per_query[label] |= percentiles(samples)
         everything += samples
     refined = {}
     for label, first, then in REFINED:
@@ -135,16 +134,8 @@ def measure_in_process(runs: int) -> dict:
             client.get(finder.url + first)
 
         samples = sorted(sample(finder.url + then, search_first) for _ in range(runs))
-        refined[label] = {"url": finder.url + then} | _percentiles(samples)
-    return {**_percentiles(sorted(everything)), "queries": per_query, "refined": refined}
-
-
-def _percentiles(ordered: list[float]) -> dict[str, float]:
-    """p50 and the nearest-rank p95 (of 30 samples, the second slowest)."""
-    return {
-        "p50_ms": round(statistics.median(ordered), 1),
-        "p95_ms": round(ordered[max(math.ceil(0.95 * len(ordered)) - 1, 0)], 1),
-    }
+        refined[label] = {"url": finder.url + then} | percentiles(samples)
+    return {**percentiles(sorted(everything)), "queries": per_query, "refined": refined}
 
 
 def _total(query: str) -> int:
@@ -153,19 +144,6 @@ def _total(query: str) -> int:
     from opportunities.finder.search import Finder, FinderForm
 
     return Finder(FinderForm(QueryDict(query) or None).filters()).run().total
-
-
-def yardstick() -> float:
-    """Seconds for ten million additions in a Python loop (best of three): how fast the machine is
-    at the time of the run, since a virtual machine's speed varies from one hour to the next."""
-    best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        total = 0
-        for number in range(10_000_000):
-            total += number
-        best = min(best, time.perf_counter() - started)
-    return round(best, 2)
 
 
 def free_port() -> int:
@@ -214,7 +192,7 @@ def measure_throughput(seconds: float, workers: int, cache_seconds: int) -> dict
         **os.environ,
         "KREATIV_VAR_DIR": str(VAR),
         "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "KREATIV_FINDER_CACHE_SECONDS": str(cache_seconds),
+        "KREATIV_LISTING_CACHE_SECONDS": str(cache_seconds),
     }
     server = subprocess.Popen(
         [
@@ -278,7 +256,7 @@ def main() -> None:
 
     cache.clear()
     # Server time is the finder computing each answer: its page cache is off in-process.
-    settings.FINDER_CACHE_SECONDS = 0
+    settings.LISTING_CACHE_SECONDS = 0
     # As a server process starts (kreativ.wsgi): start-up objects frozen, fewer full collections.
     from kreativ.wsgi import tune_garbage_collector
 

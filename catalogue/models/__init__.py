@@ -1,7 +1,8 @@
-"""The catalogue's models: profiles of CCI actors, the vocabulary of services they offer, and
-suggested duplicate profiles."""
+"""The catalogue's models: profiles of CCI actors, the vocabulary of services they offer, suggested
+duplicate profiles, and the catalogue page."""
 
 from catalogue.models.duplicates import ProfileDuplicateSuggestion
+from catalogue.models.pages import CatalogueIndexPage
 from catalogue.models.profiles import (
     ActorKind,
     Country,
@@ -15,6 +16,7 @@ from catalogue.models.taxonomy import Service
 
 __all__ = [
     "ActorKind",
+    "CatalogueIndexPage",
     "Country",
     "Profile",
     "ProfileDuplicateSuggestion",

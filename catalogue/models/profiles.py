@@ -38,6 +38,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from kreativ.similarity import fold
 
@@ -102,7 +103,7 @@ def normalise_registry_number(country: str, number: str) -> str:
     raise ValidationError(_("Choose the country the registry number belongs to."), code="country")
 
 
-class ProfileQuerySet(models.QuerySet):
+class ProfileQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self, now: dt.datetime | None = None):
         """What the public may see: live profiles confirmed within ``CONFIRMATION_MONTHS``, and a
         person's only with their consent to publication."""
@@ -319,8 +320,11 @@ class Profile(
         return "catalogue/profile_detail.html"
 
     def get_preview_context(self, request, mode_name: str) -> dict[str, Any]:
+        """The public profile page's context (``catalogue.public.profile_page``), marked as a preview."""
+        from catalogue.public.profile_page import profile_context
+
         context = super().get_preview_context(request, mode_name)
-        context.update(profile=self, preview=True)
+        context.update(profile_context(self, request), preview=True)
         return context
 
 

@@ -15,9 +15,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -37,6 +38,8 @@ WEEKDAYS = [
     (5, _("Saturday")),
     (6, _("Sunday")),
 ]
+# The hook through which other apps add a section to a hub's page (see ``HubPage.sections``).
+HUB_PAGE_SECTIONS = "hub_page_sections"
 SCHEMA_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -241,6 +244,18 @@ class HubPage(BasePage):
 
     def map_points(self) -> list[dict[str, Any]]:
         return [self.map_point()] if self.has_location else []
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.sections(request)
+        return context
+
+    def sections(self, request: HttpRequest | None = None) -> list[SafeString]:
+        """What other apps show on a hub's page (the actors based there, from the catalogue), which
+        this app does not know: each ``@hooks.register("hub_page_sections")`` function takes the hub
+        page and the request and returns HTML or None."""
+        found = (hook(self, request) for hook in hooks.get_hooks(HUB_PAGE_SECTIONS))
+        return [section for section in found if section]
 
     def opening_hours_by_day(self) -> list[tuple[str, list[OpeningHours]]]:
         """Each weekday with its opening intervals (empty means closed)."""

@@ -23,14 +23,13 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import QuerySet
-from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from kreativ.facets.listing import EVERY_REGION, Facet, FacetedSearch, default_regions, listing_query
 from kreativ.models import Region, Sector
 from kreativ.search.expansion import expand
-from kreativ.sites import region_of, site_for
 from opportunities.finder import facet_index, text_search
 from opportunities.models import ApplicantType, CallStatus, FundingCall, Programme
 
@@ -47,14 +46,9 @@ AMOUNTS = [
 SORTS = [("relevance", _("Relevance")), ("deadline", _("Nearest deadline")), ("newest", _("Newest"))]
 DEFAULT_STATUSES = [CallStatus.OPEN, CallStatus.FORTHCOMING]
 TAXONOMY_FACETS = ("sector", "region", "applicant", "programme")
-# Sent by the finder's form with the regions ticked: the reader chose the regions (none: all of them).
-EVERY_REGION = "all"
-
-
-def default_regions(request: HttpRequest | None) -> list[str]:
-    """The region of the office whose site the request came to: where its finder starts."""
-    region = region_of(site_for(request))
-    return [region.slug] if region is not None else []
+__all__ = ["EVERY_REGION", "Finder", "FinderForm", "default_regions", "finder_query", "taxonomy_choices"]
+# The URL query string of the finder's filters with some changed (facet links, pagination, feeds).
+finder_query = listing_query
 
 
 def taxonomy_choices(index: facet_index.FacetIndex | None = None) -> dict[str, list[tuple[str, str]]]:
@@ -112,21 +106,6 @@ class FinderForm(forms.Form):
 
 
 @dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list[FacetOption] = field(default_factory=list)
-
-
-@dataclass
 class NamedFacet:
     """A sector or applicant type the text names, and the address that narrows the search to it."""
 
@@ -146,18 +125,14 @@ class FinderResult:
     sort: str
     named: list[NamedFacet] = field(default_factory=list)
     default_regions: list[str] = field(default_factory=list)  # the site's, applied as no region was named
-
-    @property
-    def chosen(self) -> int:
-        """How many filter values the reader chose (shown beside the folded "Filters")."""
-        values = [self.filters.get(name) for name in Finder.FILTERS]
-        return sum(len(value) if isinstance(value, list) else 1 for value in values if value)
+    chosen: int = 0  # how many filter values the reader chose (shown beside the folded "Filters")
 
 
-class Finder:
+class Finder(FacetedSearch):
     """Applies finder filters to the public calls and counts the facets (on the bitmap index)."""
 
     FILTERS = ("sector", "region", "applicant", "programme", "status", "deadline", "amount")
+    DEFAULT_ORDER = "deadline"
 
     def __init__(
         self,
@@ -166,20 +141,24 @@ class Finder:
         choices: dict[str, list[tuple[str, str]]] | None = None,
         default_regions: Sequence[str] = (),
     ) -> None:
-        self.filters = filters
-        self.index = index or facet_index.current()
-        self._choices = choices
-        self.text = (filters.get("q") or "").strip()
-        # The site's region, when the URL names none (see the module's docstring).
-        self.default_regions = [] if "region" in filters else list(default_regions)
-
-    def text_matches(self) -> facet_index.TextMatches:
-        """The calls matching the text, best first; searched once per text and facet index."""
-        return self.index.text_matches(self.text, self.search)
+        super().__init__(filters, index or facet_index.current(), choices, default_regions)
 
     def search(self) -> list[int]:
         """Primary keys of the public calls the text finds, best first (``text_search``)."""
         return text_search.matching_calls(self.text, self.index)
+
+    def objects(self, pks: list[int]) -> QuerySet:
+        return _for_listing(FundingCall.objects.filter(pk__in=pks))
+
+    def default_values(self, name: str) -> list[str]:
+        return list(DEFAULT_STATUSES) if name == "status" else []
+
+    def region_values(self, selected: list[str]) -> set[str]:
+        """A region's calls include those for its wider scopes (the country, the EU)."""
+        return self.index.regions_with_wider_scopes(selected)
+
+    def shown_selected(self, name: str) -> set[str]:
+        return super().shown_selected(name) or ({ANY_DEADLINE[0]} if name == "deadline" else set())
 
     def named_facets(self) -> list[NamedFacet]:
         """The sectors and applicant types the text names and no filter selects, each with the
@@ -204,63 +183,8 @@ class Finder:
             )
         return named
 
-    def _selected(self, name: str) -> list[str]:
-        if name == "region" and self.default_regions:
-            return self.default_regions
-        value = self.filters.get(name) or []
-        values = [value] if isinstance(value, str) else [str(v) for v in value]
-        return [v for v in values if v != EVERY_REGION] if name == "region" else values
-
-    def _mask(self, name: str) -> int:
-        """The calls one filter lets through (all calls when the filter is not set)."""
-        index = self.index
-        if name == "status":
-            return index.any_of("status", self._selected("status") or DEFAULT_STATUSES)
-        selected = self._selected(name)
-        if not selected:
-            return index.everything
-        if name == "region":
-            return index.any_of("region", index.regions_with_wider_scopes(selected))  # see _mask_of_region
-        return index.any_of(name, selected)
-
-    def _mask_of_region(self, slug: str) -> int:
-        return self.index.any_of("region", self.index.regions_with_wider_scopes([slug]))
-
-    @property
-    def base_mask(self) -> int:
-        """The calls the text matched (all calls without a text)."""
-        return self.text_matches().mask if self.text else self.index.everything
-
-    def mask(self, without: str | None = None) -> int:
-        result = self.base_mask
-        for name in self.FILTERS:
-            if name != without:
-                result &= self._mask(name)
-        return result
-
-    # --- results -------------------------------------------------------------------------------
-
-    def sort_key(self) -> str:
-        sort = self.filters.get("sort")
-        if sort == "relevance" and not self.text:
-            sort = None
-        return sort or ("relevance" if self.text else "deadline")
-
-    def ordered_pks(self) -> Sequence[int]:
-        """The matching calls' primary keys in the chosen order (a lazy sequence for pagination)."""
-        mask = self.mask()
-        index = self.index
-        sort = self.sort_key()
-        if sort == "relevance":
-            return index.ordered(mask, self.text_matches().positions)
-        return index.ordered(mask, index.order_newest if sort == "newest" else index.order_deadline)
-
-    def results(self, page_number: int = 1, per_page: int | None = None) -> tuple[Page, int]:
-        paginator = Paginator(self.ordered_pks(), per_page or settings.FUNDING_PAGE_SIZE)
-        page = paginator.get_page(page_number)
-        calls = {call.pk: call for call in _for_listing(FundingCall.objects.filter(pk__in=list(page.object_list)))}
-        page.object_list = [calls[pk] for pk in page.object_list if pk in calls]
-        return page, paginator.count
+    def results(self, page_number: int | str = 1, per_page: int | None = None) -> tuple[Page, int]:
+        return super().results(page_number, per_page or settings.FUNDING_PAGE_SIZE)
 
     def run(self, page_number: int | None = None) -> FinderResult:
         page, total = self.results(page_number or self.filters.get("page") or 1)
@@ -272,6 +196,7 @@ class Finder:
             sort=self.sort_key(),
             named=self.named_facets(),
             default_regions=self.default_regions,
+            chosen=self.chosen,
         )
 
     # --- facets --------------------------------------------------------------------------------
@@ -279,57 +204,23 @@ class Finder:
     def facets(self) -> list[Facet]:
         choices = self._choices or taxonomy_choices(self.index)
         return [
-            self._facet("status", _("Status"), [(value, label) for value, label in CallStatus.choices], keep_all=True),
-            self._facet("sector", _("Sector"), choices["sector"]),
-            self._facet("region", _("Region"), choices["region"]),
-            self._facet("applicant", _("Who can apply"), choices["applicant"]),
-            self._facet("programme", _("Programme"), choices["programme"]),
-            self._facet("deadline", _("Deadline"), [ANY_DEADLINE, *DEADLINE_WINDOWS], keep_all=True),
+            self.facet("status", _("Status"), [(value, label) for value, label in CallStatus.choices], keep_all=True),
+            self.facet("sector", _("Sector"), choices["sector"]),
+            self.facet("region", _("Region"), choices["region"]),
+            self.facet("applicant", _("Who can apply"), choices["applicant"]),
+            self.facet("programme", _("Programme"), choices["programme"]),
+            self.facet("deadline", _("Deadline"), [ANY_DEADLINE, *DEADLINE_WINDOWS], keep_all=True, multiple=False),
             self._amount_facet(),
         ]
 
     def _amount_facet(self) -> Facet:
         """The amount buckets, all of them (an empty one says so), unless no call in view gives an
         amount at all: four "(0)" would only say that its sources name no money."""
-        facet = self._facet("amount", _("Amount per project"), AMOUNTS, keep_all=True)
+        facet = self.facet("amount", _("Amount per project"), AMOUNTS, keep_all=True)
         if not any(option.count or option.selected for option in facet.options):
             facet.options = []
         return facet
 
-    def _facet(self, name: str, label: str, choices: list[tuple[str, Any]], keep_all: bool = False) -> Facet:
-        """Counts each choice with every other filter applied; hides unused choices unless selected."""
-        mask = self.mask(without=name)
-        selected = set(self._selected(name)) or (set(DEFAULT_STATUSES) if name == "status" else set())
-        if name == "deadline" and not selected:
-            selected = {ANY_DEADLINE[0]}
-        options = []
-        for value, choice_label in choices:
-            bits = mask if value == "" else mask & self.index.bits(name, value)  # "any": all of them
-            count = bits.bit_count()
-            if count or keep_all or value in selected:
-                if name == "region":
-                    # What ticking the region shows: its calls and those of the wider scopes (a
-                    # call for all of Czechia serves Olomoucký kraj), not only the ones tagged with it.
-                    count = (mask & self._mask_of_region(value)).bit_count()
-                options.append(FacetOption(value, str(choice_label), count, value in selected))
-        if not keep_all:
-            options.sort(key=lambda option: (-option.count, option.label))
-        return Facet(name, str(label), options)
-
 
 def _for_listing(queryset: QuerySet) -> QuerySet:
     return queryset.select_related("programme").prefetch_related("deadlines", "sectors")
-
-
-def finder_query(filters: dict[str, Any], **changes: Any) -> str:
-    """The URL query string of these filters with some changed (for facet links and pagination)."""
-    query = QueryDict(mutable=True)
-    merged = {**filters, **changes}
-    for name, value in merged.items():
-        if value in (None, "", []) or (name == "page" and value == 1):
-            continue
-        if isinstance(value, list | tuple | set):
-            query.setlist(name, [str(v) for v in value])
-        else:
-            query[name] = str(value)
-    return query.urlencode()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from kreativ.sites import page_for_site, region_of
+from kreativ.sites import region_of, section_of
 from opportunities.models import Deadline, FundingFinderPage
 
 
@@ -34,7 +34,7 @@ class UpcomingDeadline:
 def finder_for(site: Site | None = None, locale: Locale | None = None) -> FundingFinderPage | None:
     """The live finder page of an office's site in the reader's language (else in the site's own),
     or, when the site has none (or no site is known), any live one in that language, or any."""
-    return page_for_site(FundingFinderPage.objects.live(), site, locale)
+    return section_of(FundingFinderPage, site, locale)
 
 
 def upcoming_deadlines(

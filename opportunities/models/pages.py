@@ -13,17 +13,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from kreativ.facets.listing import language_suffix
 from kreativ.models import BasePage
 
 # A full-text search that finds fewer calls than this offers a spelling the index knows.
 SUGGEST_BELOW = 3
-
-
-def language_suffix(request: HttpRequest, path: str = "") -> str:
-    """What the language switcher keeps after the finder's URL in another language: the call's
-    sub-path and the reader's filters (``kreativ_tags.language_links``)."""
-    query = request.GET.urlencode()
-    return path + (f"?{query}" if query else "")
 
 
 class FundingFinderPage(RoutablePageMixin, BasePage):
@@ -105,14 +99,14 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from opportunities.finder import page_cache
+        from kreativ import page_cache
 
         # A page behind a password is never cached: the cache answers before Wagtail checks it.
         key = None if self.get_view_restrictions().exists() else page_cache.cache_key(request)
         context = self.get_context(request)
         context.update(self.finder_context(request))
         response = TemplateResponse(request, self.get_template(request), context).render()
-        # A repeated anonymous view is answered by page_cache.FinderPageCacheMiddleware.
+        # A repeated anonymous view is answered by page_cache.ListingPageCacheMiddleware.
         page_cache.store(key, response)
         return response
 

@@ -8,22 +8,19 @@ moment in the browser's own zone where it differs.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import dateformat, formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import pgettext
 
 from kreativ.search.highlight import highlight
+from kreativ.seo import json_ld_script
 from opportunities.finder.search import finder_query
 
 register = template.Library()
-
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag
@@ -52,8 +49,7 @@ def call_json_ld(context: dict[str, Any], finder, call) -> SafeString:
     url = finder.call_url(call, request) if finder is not None else ""
     if request is not None and url:
         url = request.build_absolute_uri(url)
-    payload = json.dumps(build(call, url), cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+    return json_ld_script(build(call, url))
 
 
 @register.filter

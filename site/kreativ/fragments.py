@@ -6,7 +6,7 @@ dozen queries and several milliseconds of template work: a quarter of a funding 
 module's version, the site, the language and the page. The version changes whenever something a
 fragment shows may have: a page published, unpublished or moved (titles, menus, translations), a
 page's privacy, a site or the site's settings (menus, footer) saved. A fragment expires after
-``SITE_FRAGMENT_CACHE_SECONDS`` in any case. The finder's cached views (``opportunities.finder.page_cache``)
+``SITE_FRAGMENT_CACHE_SECONDS`` in any case. The listings' cached views (``kreativ.page_cache``)
 are keyed on the same version.
 
 What differs from one reader to the next (the site search's text, the Wagtail user bar) stays

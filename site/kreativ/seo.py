@@ -7,12 +7,25 @@ addresses are those of the office's site the reader (or crawler) used (``kreativ
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
 from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
 
 from kreativ.sites import page_url
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data: dict[str, Any] | None) -> SafeString:
+    """schema.org data as a <script> that no string in the data can break out of (empty for none)."""
+    if not data:
+        return mark_safe("")
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
 
 
 class SeoMixin:

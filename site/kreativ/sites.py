@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.models import Locale, Page, Site
 
@@ -44,10 +44,11 @@ def pages_in(site: Site) -> Q:
     return within
 
 
-def page_for_site(pages: QuerySet, site: Site | None = None, locale: Locale | None = None) -> Page | None:
-    """The page of ``pages`` (live pages of one kind: an office's funding finder, its catalogue) on
-    an office's site in the reader's language, else in the site's own; or, when the site has none
-    (or no site is known), any in that language, or any."""
+def section_of(model: type[Page], site: Site | None = None, locale: Locale | None = None) -> Page | None:
+    """The live page of ``model`` (an office's finder, its catalogue) on the site in the reader's
+    language (else in the site's own), or, when the site has none (or no site is known), any live one
+    in that language, or any."""
+    pages = model.objects.live()
     locale = locale or Locale.get_active()
     if site is not None:
         ours = pages.filter(pages_in(site))

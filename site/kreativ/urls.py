@@ -15,6 +15,7 @@ from kreativ import views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("alerts/", include("opportunities.alerts.urls")),
+    path("catalogue/", include("catalogue.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),

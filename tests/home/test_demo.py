@@ -15,6 +15,7 @@ from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
+from catalogue.models import CatalogueIndexPage
 from home.models import HomePage, StandardPage
 from hubs.models import CoursePage, HubPage
 from kreativ.demo_loaders import Office, demo_packages
@@ -92,8 +93,9 @@ def check_region():
     assert any(course.is_full and course.sessions.filter(end__gte=now).exists() for course in courses)
     assert NewsArticlePage.objects.descendant_of(czech_home).count() >= 3
     assert FundingFinderPage.objects.count() == 6  # three languages of each office
+    assert CatalogueIndexPage.objects.count() == 6
     menu = [link.page.slug for link in NavigationSettings.for_site(site).main_links.all()]
-    assert menu == ["mista", "akademie", "dotace", "aktuality", "o-nas"]
+    assert menu == ["mista", "akademie", "dotace", "katalog", "aktuality", "o-nas"]
     assert [link.page.slug for link in FooterSettings.for_site(site).footer_links.all()] == ["o-nas"]
     featured = [item.hub.slug for item in site.root_page.specific.featured_hubs.all()]
     assert featured == ["fablab-prerov", "kreativni-centrum-stara-pradelna", "coworking-patro-prostejov"]
@@ -124,7 +126,7 @@ def check_gorenjska():
     assert all(course.language == "sl" and course.currency == "EUR" for course in courses)
     assert NewsArticlePage.objects.descendant_of(home).count() >= 3
     menu = [link.page.slug for link in NavigationSettings.for_site(site).main_links.all()]
-    assert menu == ["prostori", "akademija", "razpisi", "novice", "o-nas"]
+    assert menu == ["prostori", "akademija", "razpisi", "katalog", "novice", "o-nas"]
     assert FooterSettings.for_site(site).organisation == "Kreativna Gorenjska, zavod"
     assert [item.hub.slug for item in home.featured_hubs.all()] == [
         "fablab-kranj",
@@ -191,7 +193,7 @@ def test_what_an_editor_changed_survives_another_run():
     assert course.capacity == 3 and not course.sessions.exists()
     assert FooterSettings.for_site(site).phone == "+420 600 000 000"
     menu = [link.page.slug for link in NavigationSettings.for_site(site).main_links.all()]
-    assert menu == ["mista", "akademie", "dotace", "o-nas"]
+    assert menu == ["mista", "akademie", "dotace", "katalog", "o-nas"]
     assert HomePage.objects.get(locale__language_code="cs", slug="kreativni-olomoucko").hero_title == "Nový titulek"
 
 

@@ -28,6 +28,7 @@ def test_every_app_with_demo_content_has_its_files():
             f"hubs/demo/{office}/hubs.yaml",
             f"hubs/demo/{office}/academy.yaml",
             f"opportunities/demo/{office}/finder.yaml",
+            f"catalogue/demo/{office}/catalogue.yaml",
         } <= names
 
 
@@ -77,6 +78,7 @@ def test_every_page_and_hub_an_office_refers_to_is_in_its_data(office):
         hubs["index"]["slug"],
         academy["academy"]["slug"],
         read(ROOT / "opportunities" / "demo" / office / "finder.yaml")["finder"]["slug"],
+        read(ROOT / "catalogue" / "demo" / office / "catalogue.yaml")["catalogue"]["slug"],
         *(page["slug"] for page in read(ROOT / "home" / "demo" / office / "pages.yaml")["pages"]),
     }
     hub_slugs = [hub["slug"] for hub in hubs["hubs"]]

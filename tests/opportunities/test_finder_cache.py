@@ -25,7 +25,7 @@ def refuse_to_compute(self, *args, **kwargs):
 
 @pytest.fixture
 def cached(settings):
-    settings.FINDER_CACHE_SECONDS = 60
+    settings.LISTING_CACHE_SECONDS = 60
     cache.clear()
     yield
     cache.clear()

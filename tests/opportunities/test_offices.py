@@ -130,7 +130,7 @@ def test_the_finders_feeds_start_from_the_sites_region_too(client, radar):
 def test_a_cached_finder_view_is_one_sites(client, radar, settings):
     finders, _calls = radar
     translate(finders["olomouc"], "sl", title="Razpisi", slug="razpisi")  # the same path on both sites
-    settings.FINDER_CACHE_SECONDS = 60
+    settings.LISTING_CACHE_SECONDS = 60
     cache.clear()
     try:
         olomouc = titles(client.get("/sl/razpisi/"))

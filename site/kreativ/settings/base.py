@@ -82,8 +82,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last, so that a cached finder view skips only the URL resolver and Wagtail's routing.
-    "opportunities.finder.page_cache.FinderPageCacheMiddleware",
+    # Last, so that a cached listing's view (the finder, the catalogue) skips only the URL resolver
+    # and Wagtail's routing.
+    "kreativ.page_cache.ListingPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "kreativ.urls"
@@ -280,8 +281,9 @@ CALL_LANGUAGES = [
     ("hu", "Magyar"),
 ]
 FUNDING_PAGE_SIZE = 20
-# Seconds an anonymous reader's view of the finder is served from the cache (0: never cached).
-FINDER_CACHE_SECONDS = env_int("KREATIV_FINDER_CACHE_SECONDS", 60)
+# Seconds an anonymous reader's view of the finder or the catalogue is served from the cache (0:
+# never cached); KREATIV_FINDER_CACHE_SECONDS was its name before the catalogue shared it.
+LISTING_CACHE_SECONDS = env_int("KREATIV_LISTING_CACHE_SECONDS", env_int("KREATIV_FINDER_CACHE_SECONDS", 60))
 # A crawl of one source that runs longer than this is stopped and recorded as failed.
 CRAWL_TIMEOUT = env_int("KREATIV_CRAWL_TIMEOUT", 3600)
 

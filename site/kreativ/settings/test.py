@@ -26,7 +26,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
-FINDER_CACHE_SECONDS = 0  # tests see every change at once; tests/opportunities/test_public.py turns it on
+LISTING_CACHE_SECONDS = 0  # tests see every change at once; tests/opportunities/test_public.py turns it on
 SITE_FRAGMENT_CACHE_SECONDS = 0  # likewise; tests/kreativ/test_fragments.py turns it on
 CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
 # The tests' cache is their own: each process of a parallel run (pytest-xdist worker) has its own

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import template
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
@@ -15,11 +13,10 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from kreativ import fragments
+from kreativ.seo import json_ld_script
 from kreativ.sites import page_url
 
 register = template.Library()
-
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
@@ -27,11 +24,7 @@ def json_ld(context: dict[str, Any], page: Page | None) -> SafeString:
     """The page's schema.org data as a <script> that no string in the data can break out of."""
     if not isinstance(page, Page) or not hasattr(page, "get_json_ld"):
         return mark_safe("")
-    data = page.get_json_ld(context.get("request"))
-    if not data:
-        return mark_safe("")
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+    return json_ld_script(page.get_json_ld(context.get("request")))
 
 
 @register.simple_tag(takes_context=True)

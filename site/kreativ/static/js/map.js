@@ -1,5 +1,6 @@
-/* Draws the hubs' markers on a Leaflet map. The list of places on the page is the source of truth:
-   when Leaflet or the tiles cannot load, the map is hidden or stays blank and the list still works. */
+/* Draws places on a Leaflet map: hubs, the catalogue's municipalities. The list on the page is the
+   source of truth: when Leaflet or the tiles cannot load, the map is hidden or stays blank and the
+   list still works. */
 (function () {
   "use strict";
   function escapeHtml(text) {

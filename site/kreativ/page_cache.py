@@ -1,18 +1,19 @@
-"""Anonymous readers' views of the funding finder, answered from the cache before Wagtail routes.
+"""Anonymous readers' views of the faceted listings, answered from the cache before Wagtail routes.
 
-Many readers ask for the same views (the default listing, one sector, one programme). Computing a
-view takes tens of milliseconds; even finding the finder page for a URL takes several queries. So
-the finder stores each rendered view under a key made of its address and the facet index's
-version, and ``FinderPageCacheMiddleware``, last in ``MIDDLEWARE``, answers a repeated view from
-that key before the URL resolver and Wagtail's routing run. Publishing, withdrawing or merging a
-call bumps the facet index's version (``facet_index.invalidate``); publishing, unpublishing or
-moving a page (the finder's own text, a menu's pages), saving the site's settings (menus, footer)
-or a page's privacy bumps the version of the site's fragments (``kreativ.fragments``): either way
-every view shows the change at once. A view expires after ``FINDER_CACHE_SECONDS`` in any case,
-since statuses follow the clock.
+Many readers ask for the same views of the funding finder and the catalogue (the default listing,
+one sector, one programme). Computing a view takes tens of milliseconds; even finding the page for a
+URL takes several queries. So a listing stores each rendered view under a key made of its address
+and the versions of every listing's facet index (``kreativ.facets.holder.version_keys``) and of the
+site's fragments, and ``ListingPageCacheMiddleware``, last in ``MIDDLEWARE``, answers a repeated
+view from that key before the URL resolver and Wagtail's routing run. Publishing, withdrawing or
+merging a call or a profile bumps its index's version (``IndexHolder.invalidate``); publishing,
+unpublishing or moving a page (the listing's own text, a menu's pages), saving the site's settings
+(menus, footer) or a page's privacy bumps the version of the site's fragments
+(``kreativ.fragments``): either way every view shows the change at once. A view expires after
+``LISTING_CACHE_SECONDS`` in any case, since statuses follow the clock.
 
 Signed-in users (editors previewing, moderators) are never served from, nor stored in, the cache.
-A cached view is the same for every anonymous reader, so the finder's template must hold nothing
+A cached view is the same for every anonymous reader, so a listing's template must hold nothing
 personal: no CSRF token (its forms use GET), no messages.
 
 A view is kept with the headers it was answered with (``Content-Type``, ``Content-Language``,
@@ -34,18 +35,18 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
 from kreativ import fragments
+from kreativ.facets.holder import version_keys
 
-KEY_PREFIX = "finder-page"
+KEY_PREFIX = "listing-page"
 
 
 def cache_key(request: HttpRequest) -> str | None:
     """Where this request's view is cached, or ``None`` when it may not be."""
-    if settings.FINDER_CACHE_SECONDS <= 0 or request.method != "GET" or request.user.is_authenticated:
+    if settings.LISTING_CACHE_SECONDS <= 0 or request.method != "GET" or request.user.is_authenticated:
         return None
-    from opportunities.finder import facet_index
-
-    versions = cache.get_many([facet_index.VERSION_KEY, fragments.VERSION_KEY])
-    version = f"{versions.get(facet_index.VERSION_KEY, 0)}.{versions.get(fragments.VERSION_KEY, 0)}"
+    keys = [*version_keys(), fragments.VERSION_KEY]
+    versions = cache.get_many(keys)
+    version = ".".join(str(versions.get(key, 0)) for key in keys)
     address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
     return f"{KEY_PREFIX}:{version}:{address}"
 
@@ -54,15 +55,15 @@ def cache_key(request: HttpRequest) -> str | None:
 NOT_KEPT = frozenset(
     {"set-cookie", "content-length", "date", "age", "connection", "keep-alive", "transfer-encoding", "upgrade"}
 )
-_MARK = "_finder_page_cache_key"
+_MARK = "_listing_page_cache_key"
 
 
 def store(key: str | None, response: HttpResponse) -> None:
     """Keeps a rendered view under the key its request had before it was computed.
 
-    A call published while the view was computed bumped the version since: the view, which may
-    not show it, stays under the old version's key, where no reader looks any more. The response
-    is kept by ``FinderPageCacheMiddleware`` once it comes back through it, with its final headers.
+    An object published while the view was computed bumped the version since: the view, which
+    may not show it, stays under the old version's key, where no reader looks any more. The response
+    is kept by ``ListingPageCacheMiddleware`` once it comes back through it, with its final headers.
     """
     if key is not None:
         setattr(response, _MARK, key)
@@ -72,7 +73,7 @@ def _keep(key: str, response: HttpResponse) -> None:
     if response.status_code != 200 or response.streaming:
         return
     headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_KEPT]
-    cache.set(key, {"content": response.content, "headers": headers}, settings.FINDER_CACHE_SECONDS)
+    cache.set(key, {"content": response.content, "headers": headers}, settings.LISTING_CACHE_SECONDS)
 
 
 def _answer(entry: object) -> HttpResponse | None:
@@ -85,8 +86,8 @@ def _answer(entry: object) -> HttpResponse | None:
     return response
 
 
-class FinderPageCacheMiddleware:
-    """Serves a finder view stored by ``store``; any other request passes through untouched."""
+class ListingPageCacheMiddleware:
+    """Serves a listing's view stored by ``store``; any other request passes through untouched."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

@@ -1,0 +1,13 @@
+"""The catalogue's addresses outside its pages: the open data files, at stable addresses without a
+language (included from ``kreativ/urls.py`` as ``catalogue/``)."""
+
+from django.urls import path
+
+from catalogue.public import open_data
+
+app_name = "catalogue"
+
+urlpatterns = [
+    path("open-data/profiles.csv", open_data.csv_view, name="open_data_csv"),
+    path("open-data/profiles.json", open_data.json_view, name="open_data_json"),
+]
