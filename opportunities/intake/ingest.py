@@ -27,6 +27,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from kreativ.moderation.submit import ModerationNotConfigured, submit_for_moderation
 from opportunities.intake.canonical import (
     CRAWLED_FIELDS,
     InvalidItem,
@@ -53,11 +54,8 @@ __all__ = [
     "RunContext",
     "finish_run",
     "ingest_item",
+    "submit_for_moderation",
 ]
-
-
-class ModerationNotConfigured(RuntimeError):
-    """Starting the moderation workflow would publish unreviewed data, so ingest refuses."""
 
 
 @dataclass
@@ -172,25 +170,6 @@ def _moderate(call: FundingCall, revision: FundingCall, now: dt.datetime) -> Non
         archive.archive_crawled(call, now)
     else:
         submit_for_moderation(call)
-
-
-def submit_for_moderation(call: FundingCall) -> None:
-    """(Re)starts the moderation workflow on the call's latest revision.
-
-    A workflow in progress, or one a moderator rejected, is cancelled first, so that the task under
-    review is the newest revision and the compare view shows what the source changed.
-    """
-    workflow = call.get_workflow()
-    if workflow is None or not workflow.active:
-        raise ModerationNotConfigured("Funding calls have no active moderation workflow.")
-    if not workflow.tasks.filter(active=True).exists():
-        raise ModerationNotConfigured(
-            f"The workflow {workflow.name!r} has no active task; starting it would publish the call unreviewed."
-        )
-    state = call.current_workflow_state
-    if state is not None:
-        state.cancel(user=None)
-    workflow.start(call, user=None)
 
 
 # --- duplicates --------------------------------------------------------------------------------
