@@ -8,8 +8,6 @@ says so and offers to subscribe again (``_gone``), never a bare "not found"."""
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from kreativ import personal_data
 from kreativ.public_forms import ratelimit
 from kreativ.sites import site_for
 from opportunities.alerts import addresses, links, mails, tokens
@@ -287,7 +286,7 @@ def delete_all(request: HttpRequest, token: str) -> HttpResponse:
     if alerts:
         translation.activate(alerts[-1].language)
     if request.method == "POST":
-        Subscription.objects.filter(email=email).delete()
+        personal_data.erase(Subscription.objects.filter(email=email))
         return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": True})
     if not alerts:  # nothing left to delete: the address's page says so
         return redirect(reverse("alerts:manage", args=[token]))
@@ -304,12 +303,7 @@ def export(request: HttpRequest, token: str) -> HttpResponse:
     email = _read_manage_link(request, token, "alerts:export")
     if isinstance(email, HttpResponse):
         return email
-    response = HttpResponse(
-        json.dumps(addresses.export(email), ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="funding-alerts.json"'
-    return response
+    return personal_data.json_download(addresses.export(email), "funding-alerts.json")
 
 
 @csrf_exempt
