@@ -5,5 +5,6 @@ the parts every moderated snippet shares, so that each domain states only its ow
 - ``submit``: (re)starting an object's moderation workflow on its latest revision, refusing a
   workflow that would publish unreviewed;
 - ``queue``: the querysets of the moderators' queue (waiting for a decision, sent back);
-- ``decisions``: the admin's messages that say what a decision did, and the action menu's labels.
+- ``decisions``: the admin's messages that say what a decision did, and the action menu's labels;
+- ``changes``: the links to what an object's last revision changed.
 """
