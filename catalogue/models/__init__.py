@@ -1,5 +1,8 @@
-"""The catalogue's models: profiles of CCI actors and the vocabulary of services they offer."""
+"""The catalogue's models: profiles of CCI actors, the vocabulary of services they offer, their
+moderation task, and what is kept about the people who keep them (claims, spent links, contacts)."""
 
+from catalogue.models.moderation import ProfileApprovalTask
+from catalogue.models.owners import ClaimRequest, ContactLog, UsedLink
 from catalogue.models.profiles import (
     ActorKind,
     Country,
@@ -13,11 +16,15 @@ from catalogue.models.taxonomy import Service
 
 __all__ = [
     "ActorKind",
+    "ClaimRequest",
+    "ContactLog",
     "Country",
     "Profile",
+    "ProfileApprovalTask",
     "ProfileImage",
     "ProfileLink",
     "ProfileMember",
     "ProfileQuerySet",
     "Service",
+    "UsedLink",
 ]
