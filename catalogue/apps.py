@@ -8,3 +8,8 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "catalogue"
     verbose_name = _("Catalogue of creatives")
+
+    def ready(self) -> None:
+        from catalogue.moderation import notifications
+
+        notifications.connect()  # owners hear of a moderator's decision

@@ -1,0 +1,26 @@
+"""Registers the catalogue with Wagtail: its admin (profiles under moderation, services, claims),
+the log actions of owners and moderators, and the moderators' dashboard panel."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from catalogue.moderation.viewsets import CatalogueViewSetGroup
+
+register_snippet(CatalogueViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_catalogue_log_actions(actions):
+    actions.register_action("catalogue.consent_given", _("Consent given"), _("The owner gave a consent"))
+    actions.register_action("catalogue.consent_withdrawn", _("Consent withdrawn"), _("The owner withdrew a consent"))
+    actions.register_action("catalogue.claim_approved", _("Claim approved"), _("A moderator approved a claim"))
+    actions.register_action("catalogue.claim_refused", _("Claim refused"), _("A moderator refused a claim"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_catalogue_panel(request, panels):
+    from catalogue.moderation.dashboard import CataloguePanel
+
+    if request.user.has_perm("catalogue.change_profile"):
+        panels.append(CataloguePanel(request))
