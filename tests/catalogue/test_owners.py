@@ -115,7 +115,9 @@ def test_the_join_form_is_rate_limited_per_address_and_has_a_honeypot(client, ho
 def test_a_claim_of_a_kept_profile_goes_to_its_members(client, home):
     profile = published_profile(country="CZ", registry_number="25596641")
     ProfileMember.objects.create(profile=profile, email="keeper@example.org")
-    client.post(JOIN, {"intent": "claim", "email": "claimant@example.org", "country": "CZ", "registry_number": "25596641"})
+    client.post(
+        JOIN, {"intent": "claim", "email": "claimant@example.org", "country": "CZ", "registry_number": "25596641"}
+    )
     (message,) = mail.outbox
     assert message.to == ["keeper@example.org"] and "claimant@example.org" in message.body
     assert use_link(client, links_in(message)[0]).status_code == 302
@@ -124,7 +126,9 @@ def test_a_claim_of_a_kept_profile_goes_to_its_members(client, home):
 
 def test_a_claim_of_an_unkept_profile_waits_for_a_moderator(client, home):
     profile = published_profile(country="CZ", registry_number="25596641")
-    client.post(JOIN, {"intent": "claim", "email": "claimant@example.org", "country": "CZ", "registry_number": "25596641"})
+    client.post(
+        JOIN, {"intent": "claim", "email": "claimant@example.org", "country": "CZ", "registry_number": "25596641"}
+    )
     assert use_link(client, links_in(mail.outbox[-1])[0]).status_code == 200
     claim = ClaimRequest.objects.get(profile=profile)
     assert claim.status == ClaimRequest.Status.WAITING and not profile.members.exists()
@@ -261,7 +265,7 @@ def _everything_in_the_database() -> str:
     texts = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (table names from introspection)
+            cursor.execute(f'SELECT * FROM "{table}"')
             texts.extend(str(row) for row in cursor.fetchall())
     return "\n".join(texts)
 
