@@ -1,5 +1,7 @@
 """Registers the catalogue with Wagtail: its admin (profiles under moderation, services, claims),
-the log actions of owners and moderators, and the moderators' dashboard panel."""
+the moderators' possible duplicates, the log actions of owners and moderators (merges, consents,
+claims), the moderators' dashboard panel, and the sections it adds to the funding radar's call
+pages (partners for consortia)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,8 +12,16 @@ from catalogue.moderation.viewsets import CatalogueViewSetGroup
 register_snippet(CatalogueViewSetGroup)
 
 
+@hooks.register("register_admin_viewset")
+def register_profile_duplicates():
+    from catalogue.duplicates.viewsets import ProfileDuplicatesViewSet
+
+    return ProfileDuplicatesViewSet()
+
+
 @hooks.register("register_log_actions")
 def register_catalogue_log_actions(actions):
+    actions.register_action("catalogue.merge", _("Merge duplicate"), _("Merged a duplicate profile into this one"))
     actions.register_action("catalogue.consent_given", _("Consent given"), _("The owner gave a consent"))
     actions.register_action("catalogue.consent_withdrawn", _("Consent withdrawn"), _("The owner withdrew a consent"))
     actions.register_action("catalogue.claim_approved", _("Claim approved"), _("A moderator approved a claim"))
@@ -24,3 +34,10 @@ def add_catalogue_panel(request, panels):
 
     if request.user.has_perm("catalogue.change_profile"):
         panels.append(CataloguePanel(request))
+
+
+@hooks.register("call_page_sections")
+def partners_on_call_pages(request, call):
+    from catalogue.partners import call_partners_section
+
+    return call_partners_section(request, call)

@@ -1,6 +1,8 @@
 """The catalogue's models: profiles of CCI actors, the vocabulary of services they offer, their
-moderation task, and what is kept about the people who keep them (claims, spent links, contacts)."""
+moderation task, suggested duplicate profiles, and what is kept about the people who keep them
+(claims, spent links, contacts)."""
 
+from catalogue.models.duplicates import ProfileDuplicateSuggestion
 from catalogue.models.moderation import ProfileApprovalTask
 from catalogue.models.owners import ClaimRequest, ContactLog, UsedLink
 from catalogue.models.profiles import (
@@ -21,6 +23,7 @@ __all__ = [
     "Country",
     "Profile",
     "ProfileApprovalTask",
+    "ProfileDuplicateSuggestion",
     "ProfileImage",
     "ProfileLink",
     "ProfileMember",

@@ -41,6 +41,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from kreativ.moderation.queue import ModerationQuerySet
+from kreativ.similarity import fold
 
 # A profile not confirmed by its owners for this long leaves public view (kept, not deleted).
 CONFIRMATION_MONTHS = 13
@@ -235,6 +236,11 @@ class Profile(
     imported_from = models.CharField(
         _("imported from"), max_length=200, blank=True, editable=False, help_text=_("The mapping study it came from.")
     )
+    # What the last import of a mapping study gave (``catalogue.imports``): a field whose value now
+    # differs was edited by a moderator or an owner, and a later import leaves it alone.
+    imported_values = models.JSONField(default=dict, blank=True, editable=False)
+    # The municipality folded (no case, no accents): duplicates are looked for within one.
+    municipality_key = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
     merged_into = models.ForeignKey(
         "self",
         verbose_name=_("merged into"),
@@ -306,6 +312,10 @@ class Profile(
             )
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        self.municipality_key = fold(self.municipality)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "municipality" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "municipality_key"}
         super().save(*args, **kwargs)
         if not self.slug:
             self.slug = f"{slugify(self.name)[:100].strip('-') or 'profile'}-{self.pk}"

@@ -132,7 +132,7 @@ class SubscriptionIndex:
     def of_interests(cls, holders: Sequence[Any], interests: Sequence[Interest]) -> SubscriptionIndex:
         """The bitsets over ``interests``, one per holder (a subscription, or another thing that
         wants calls: a catalogue profile); ``subscribers`` answers with the holders."""
-        from kreativ.models import Region
+        from kreativ.models.taxonomy import region_children, regions_inside
 
         size = len(holders)
         per_subscription: list[dict[str, list]] = [defaultdict(list) for _ in holders]
@@ -177,20 +177,8 @@ class SubscriptionIndex:
             index.thresholds.append(threshold)
             index.at_most.append(running)
         # A call for a region reaches subscribers of that region and of every region inside it.
-        children: dict[str | None, list[str]] = defaultdict(list)
-        for slug, parent in Region.objects.values_list("slug", "parent__slug"):
-            children[parent].append(slug)
-
-        def inside(slug: str) -> set[str]:
-            found, stack = set(), [slug]
-            while stack:
-                node = stack.pop()
-                if node not in found:
-                    found.add(node)
-                    stack.extend(children.get(node, []))
-            return found
-
-        index.region_members = {slug: inside(slug) for slugs in children.values() for slug in slugs}
+        children = region_children()
+        index.region_members = {slug: regions_inside([slug], children) for slugs in children.values() for slug in slugs}
         return index
 
     def _any_of(self, name: str, values: Iterable[object]) -> int:

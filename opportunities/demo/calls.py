@@ -18,12 +18,11 @@ import random
 from collections.abc import Mapping
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from scrapy.http import HtmlResponse
 
 from kreativ.demo_data import DemoDataError, read
+from kreativ.demo_tools import demo_moderator
 from kreativ.models import Sector
 from opportunities.intake import ingest
 from opportunities.models import FundingCall, Source, SourceRecord
@@ -38,7 +37,6 @@ MODERATION = CALLS / "moderation.yaml"
 # Enough to explore the finder, few enough for `make demo` to stay quick: every call tagged with a
 # CCI sector, then the calls still open today, then others in the snapshot's order.
 DEMO_CALLS = 400
-DEMO_MODERATOR = ("moderator", "kreativ-demo")
 SHARE_APPROVED = 0.8
 
 
@@ -47,7 +45,7 @@ def load_calls(limit: int = DEMO_CALLS) -> None:
     _ensure_sources()
     eu_calls = _ingest_eu_snapshot(limit)
     saved_calls = _ingest_saved_pages()
-    moderator = _moderator()
+    moderator = demo_moderator()
     edited = _edit(moderator, set(eu_calls) | set(saved_calls))
     _approve(moderator, eu_calls, always=set(saved_calls) | edited)
 
@@ -136,16 +134,6 @@ def _listing_context(source: Source, url: str) -> dict:
     from crawler.spiders.listing import ListingSpider
 
     return ListingSpider(config=source.config, source=source.slug).loader_context(url)
-
-
-def _moderator():
-    User = get_user_model()
-    username, password = DEMO_MODERATOR
-    moderator = User.objects.filter(username=username).first()
-    if moderator is None:
-        moderator = User.objects.create_user(username, f"{username}@example.com", password)
-        moderator.groups.add(Group.objects.get(name="Moderators"))
-    return moderator
 
 
 def _edit(moderator, new_call_ids: set[int]) -> set[int]:

@@ -220,8 +220,11 @@ class Finder:
         if not selected:
             return index.everything
         if name == "region":
-            return index.any_of("region", index.regions_with_wider_scopes(selected))
+            return index.any_of("region", index.regions_with_wider_scopes(selected))  # see _mask_of_region
         return index.any_of(name, selected)
+
+    def _mask_of_region(self, slug: str) -> int:
+        return self.index.any_of("region", self.index.regions_with_wider_scopes([slug]))
 
     @property
     def base_mask(self) -> int:
@@ -304,6 +307,10 @@ class Finder:
             bits = mask if value == "" else mask & self.index.bits(name, value)  # "any": all of them
             count = bits.bit_count()
             if count or keep_all or value in selected:
+                if name == "region":
+                    # What ticking the region shows: its calls and those of the wider scopes (a
+                    # call for all of Czechia serves Olomoucký kraj), not only the ones tagged with it.
+                    count = (mask & self._mask_of_region(value)).bit_count()
                 options.append(FacetOption(value, str(choice_label), count, value in selected))
         if not keep_all:
             options.sort(key=lambda option: (-option.count, option.label))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from kreativ.sites import pages_in, region_of
+from kreativ.sites import page_for_site, region_of
 from opportunities.models import Deadline, FundingFinderPage
 
 
@@ -34,14 +34,7 @@ class UpcomingDeadline:
 def finder_for(site: Site | None = None, locale: Locale | None = None) -> FundingFinderPage | None:
     """The live finder page of an office's site in the reader's language (else in the site's own),
     or, when the site has none (or no site is known), any live one in that language, or any."""
-    pages = FundingFinderPage.objects.live()
-    locale = locale or Locale.get_active()
-    if site is not None:
-        ours = pages.filter(pages_in(site))
-        found = ours.filter(locale=locale).first() or ours.filter(locale_id=site.root_page.locale_id).first()
-        if found is not None:
-            return found
-    return pages.filter(locale=locale).first() or pages.first()
+    return page_for_site(FundingFinderPage.objects.live(), site, locale)
 
 
 def upcoming_deadlines(

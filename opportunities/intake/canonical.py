@@ -10,8 +10,6 @@ never a moment: the source did not say one.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,6 +20,7 @@ from django.utils.dateparse import parse_datetime
 
 from kreativ.models import Region, Sector
 from kreativ.sanitise import is_sanitised
+from kreativ.source_changes import digest as digest  # re-exported: ingest fingerprints values with it
 from opportunities.models import ApplicantType, Deadline, FundingCall, Programme, SupportKind
 
 TEXT_FIELDS = ["title", "summary", "description", "url", "call_identifier", "programme", "funder", "language"]
@@ -152,10 +151,6 @@ def vocabularies() -> dict[str, set[str]]:
         "sectors": set(Sector.objects.values_list("slug", flat=True)),
         "regions": set(Region.objects.exclude(code="").values_list("code", flat=True)),
     }
-
-
-def digest(values: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(values, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def call_values(call: FundingCall) -> dict[str, Any]:

@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from kreativ import source_changes
 from kreativ.moderation.submit import ModerationNotConfigured, submit_for_moderation
+from kreativ.similarity import fold, similarity
 from opportunities.intake.canonical import (
     CRAWLED_FIELDS,
     InvalidItem,
@@ -140,11 +140,7 @@ def _change(record: SourceRecord, values: dict[str, Any], values_digest: str, no
     latest = call.get_latest_revision_as_object()
     baseline = latest.crawled_values or previous
     current = call_values(latest)
-    updates = {
-        name: values[name]
-        for name in CRAWLED_FIELDS
-        if values.get(name) != previous.get(name) and current.get(name) == baseline.get(name)
-    }
+    updates = source_changes.updates(CRAWLED_FIELDS, values, previous, current, baseline)
     if not updates:
         logger.info("Call %s changed at its source only in fields a moderator edited.", call.pk)
         return CHANGED
@@ -175,11 +171,6 @@ def _moderate(call: FundingCall, revision: FundingCall, now: dt.datetime) -> Non
 # --- duplicates --------------------------------------------------------------------------------
 
 
-def _plain(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
-
-
 def suggest_duplicates(call: FundingCall, source: Source) -> list[DuplicateSuggestion]:
     """Suggests merges with calls from other sources that share the identifier, or title, deadline and funder.
 
@@ -196,10 +187,9 @@ def suggest_duplicates(call: FundingCall, source: Source) -> list[DuplicateSugge
     days = {d.date for d in call.deadlines.all()}
     if days:
         same_day = Deadline.objects.filter(date__in=days).exclude(call=call).values("call_id")
-        title = _plain(call.title)
         for other in others.filter(pk__in=same_day).exclude(pk__in=found).only("pk", "title", "funder"):
-            score = SequenceMatcher(None, title, _plain(other.title)).ratio()
-            same_funder = _plain(call.funder) == _plain(other.funder) or not (call.funder and other.funder)
+            score = similarity(call.title, other.title)
+            same_funder = fold(call.funder) == fold(other.funder) or not (call.funder and other.funder)
             if score >= TITLE_SIMILARITY and same_funder:
                 found[other.pk] = ("similar title, same deadline and funder", round(score, 3))
     if found:

@@ -43,6 +43,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from kreativ.admin_labels import PhrasedInlinePanel
+from kreativ.models.duplicates import DuplicateSuggestionBase
 from kreativ.moderation.queue import ModerationQuerySet
 from kreativ.region_chooser import RegionsChooser
 from opportunities.moderation.panels import CallSourcesPanel
@@ -470,25 +471,16 @@ class Deadline(Orderable):
         super().save(*args, **kwargs)
 
 
-class DuplicateSuggestion(models.Model):
+class DuplicateSuggestion(DuplicateSuggestionBase):
     """Two calls that look like the same call from two sources, for a moderator to merge or dismiss."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Waiting for a decision")
-        MERGED = "merged", _("Merged")
-        DISMISSED = "dismissed", _("Not a duplicate")
 
     call = models.ForeignKey(FundingCall, on_delete=models.CASCADE, related_name="duplicate_suggestions")
     duplicate_of = models.ForeignKey(FundingCall, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(_("why"), max_length=200)
-    score = models.FloatField(_("similarity"), default=1.0)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
-    created_at = models.DateTimeField(_("suggested"), default=timezone.now)
+
+    subject_field = "call"
+    other_field = "duplicate_of"
 
     class Meta:
         verbose_name = _("duplicate suggestion")
         verbose_name_plural = _("duplicate suggestions")
         constraints = [models.UniqueConstraint(fields=["call", "duplicate_of"], name="unique_duplicate_pair")]
-
-    def __str__(self) -> str:
-        return f"{self.call} ≈ {self.duplicate_of}"

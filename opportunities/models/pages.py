@@ -150,11 +150,16 @@ class FundingFinderPage(RoutablePageMixin, BasePage):
     def render_call(self, request: HttpRequest, call, watch_form=None) -> TemplateResponse:
         """A call's page; ``watch_form`` is the reminders form sent back with its errors."""
         from opportunities.alerts.forms import WatchForm
+        from opportunities.finder.call_sections import call_page_sections
 
         context = self.get_context(request)
         path = self.reverse_subpage("call", kwargs={"slug": call.slug})
         context.update(
-            call=call, finder=self, watch_form=watch_form or WatchForm(), language_suffix=language_suffix(request, path)
+            call=call,
+            finder=self,
+            watch_form=watch_form or WatchForm(),
+            language_suffix=language_suffix(request, path),
+            call_sections=call_page_sections(request, call),
         )
         return TemplateResponse(request, "opportunities/call_detail.html", context)
 

@@ -7,17 +7,15 @@ Wagtail's "Přidat dotační výzva" was not Czech. Crawl runs cannot be added, 
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.template.defaultfilters import yesno
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from kreativ.admin_labels import PhrasedLabels
+from kreativ.merge_views import MergeViewsMixin
 from opportunities.models import (
     ApplicantType,
     CrawlRun,
@@ -32,8 +30,12 @@ from opportunities.moderation.decisions import CallEditView, CallWorkflowActionV
 from opportunities.moderation.listing import CallIndexView, FundingCallFilterSet
 
 
-class FundingCallViewSet(PhrasedLabels, SnippetViewSet):
+class FundingCallViewSet(MergeViewsMixin, PhrasedLabels, SnippetViewSet):
     model = FundingCall
+    suggestion_model = DuplicateSuggestion
+    merge_permission = "opportunities.change_fundingcall"
+    merge_title = _("Merge duplicate calls")
+    merged_message = _("“%(merged)s” was merged into “%(kept)s”.")
     add_item_label = _("Add funding call")
     new_item_label = _("New funding call")
     icon = "doc-full-inverse"
@@ -58,55 +60,33 @@ class FundingCallViewSet(PhrasedLabels, SnippetViewSet):
         return with_deadline_shown(FundingCall.objects.select_related("programme").prefetch_related("deadlines"))
 
     def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path("duplicates/<int:suggestion_id>/merge/", self.merge_view, name="merge"),
-            path("duplicates/<int:suggestion_id>/dismiss/", self.dismiss_view, name="dismiss_duplicate"),
-        ]
+        return [*super().get_urlpatterns(), *self.merge_urlpatterns()]
 
-    def _suggestion(self, request, suggestion_id: int) -> DuplicateSuggestion:
-        if not request.user.has_perm("opportunities.change_fundingcall"):
-            raise PermissionDenied
-        return get_object_or_404(
-            DuplicateSuggestion.objects.select_related("call", "duplicate_of"),
-            pk=suggestion_id,
-            status=DuplicateSuggestion.Status.OPEN,
-        )
+    # --- duplicates (kreativ.merge_views) ------------------------------------------------------
 
-    def merge_view(self, request, suggestion_id: int):
-        """Confirms, then merges one call of a suggested pair into the other (the moderator picks which stays)."""
+    def merge(self, duplicate: FundingCall, into: FundingCall, user) -> None:
         from opportunities.moderation.merge import merge_calls
 
-        suggestion = self._suggestion(request, suggestion_id)
-        pair = {"call": suggestion.call, "duplicate_of": suggestion.duplicate_of}
-        if request.method == "POST":
-            keep = request.POST.get("keep", "duplicate_of")
-            if keep not in pair:
-                raise PermissionDenied
-            kept = pair[keep]
-            merged = pair["call" if keep == "duplicate_of" else "duplicate_of"]
-            merge_calls(merged, kept, user=request.user)
-            messages.success(request, _("“%(merged)s” was merged into “%(kept)s”.") % {"merged": merged, "kept": kept})
-            return redirect(reverse(self.get_url_name("edit"), args=[kept.pk]))
-        return TemplateResponse(
-            request,
-            "opportunities/admin/merge_confirm.html",
-            {
-                "suggestion": suggestion,
-                "view": self,
-                "header_icon": self.icon,
-                "page_title": _("Merge duplicate calls"),
-            },
-        )
+        merge_calls(duplicate, into, user=user)
 
-    def dismiss_view(self, request, suggestion_id: int):
-        suggestion = self._suggestion(request, suggestion_id)
-        if request.method != "POST":
-            raise PermissionDenied
-        suggestion.status = DuplicateSuggestion.Status.DISMISSED
-        suggestion.save(update_fields=["status"])
-        messages.success(request, _("The suggestion was dismissed."))
-        return redirect(reverse(self.get_url_name("edit"), args=[suggestion.call_id]))
+    def merge_intro(self, suggestion: DuplicateSuggestion) -> str:
+        return _(
+            "These two calls look like the same call (%(reason)s). Merging keeps every source link on the call "
+            "you keep; the other call leaves the public site."
+        ) % {"reason": suggestion.reason}
+
+    def comparison_rows(self, first: FundingCall, second: FundingCall) -> list[tuple[str, str, str]]:
+        def sources(call: FundingCall) -> str:
+            return " ".join(str(record.source) for record in call.records.select_related("source"))
+
+        facts = [
+            (_("Call identifier"), lambda call: call.call_identifier),
+            (_("Funder"), lambda call: call.funder),
+            (_("Deadlines"), lambda call: ", ".join(str(d) for d in call.deadline_list())),
+            (_("Sources"), sources),
+            (_("Published"), lambda call: yesno(call.live)),
+        ]
+        return [(label, fact(first), fact(second)) for label, fact in facts]
 
 
 class ProgrammeViewSet(PhrasedLabels, SnippetViewSet):

@@ -113,6 +113,23 @@ def ensure_translated_page(
     return page, created
 
 
+DEMO_MODERATOR = ("moderator", "kreativ-demo")
+
+
+def demo_moderator():
+    """The demo's moderator (in the group *Moderators*), who approves what the demo brings in."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    username, password = DEMO_MODERATOR
+    moderator = User.objects.filter(username=username).first()
+    if moderator is None:
+        moderator = User.objects.create_user(username, f"{username}@example.com", password)
+        moderator.groups.add(Group.objects.get(name="Moderators"))
+    return moderator
+
+
 def demo_image(title: str, seed: str, size: tuple[int, int] = (1200, 800)):
     """An abstract illustration (shapes in a palette chosen by ``seed``), stored once by title."""
     Image = get_image_model()

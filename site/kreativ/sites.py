@@ -18,9 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 if TYPE_CHECKING:
     from kreativ.models import Region
@@ -42,6 +42,19 @@ def pages_in(site: Site) -> Q:
     for path in site.root_page.get_translations(inclusive=True).values_list("path", flat=True):
         within |= Q(path__startswith=path)
     return within
+
+
+def page_for_site(pages: QuerySet, site: Site | None = None, locale: Locale | None = None) -> Page | None:
+    """The page of ``pages`` (live pages of one kind: an office's funding finder, its catalogue) on
+    an office's site in the reader's language, else in the site's own; or, when the site has none
+    (or no site is known), any in that language, or any."""
+    locale = locale or Locale.get_active()
+    if site is not None:
+        ours = pages.filter(pages_in(site))
+        found = ours.filter(locale=locale).first() or ours.filter(locale_id=site.root_page.locale_id).first()
+        if found is not None:
+            return found
+    return pages.filter(locale=locale).first() or pages.first()
 
 
 def language_of(site: Site | None) -> str:

@@ -149,6 +149,7 @@ def test_the_apps_demo_packages_are_found_in_the_order_of_installed_apps():
         "hubs.demo",
         "opportunities.demo",
         "news.demo",
+        "catalogue.demo",
         "home.demo",
     ]
 

@@ -79,6 +79,24 @@ def test_each_sites_finder_starts_from_its_region_and_the_wider_scopes(client, r
     assert "Creative Europe cooperation projects" in titles(client.get("/en/funding/", HTTP_HOST=GORENJSKA_HOST))
 
 
+def test_a_regions_count_is_what_ticking_it_shows(client, radar):
+    """The ticked default region counts its calls and those of its wider scopes, as the results do
+    (it said "Olomoucký kraj (1)" above three results)."""
+    olomouc = client.get("/cs/dotace/")
+    region = {option.value: option for option in _facet(olomouc, "region").options}
+    assert region["olomoucky-kraj"].selected and region["olomoucky-kraj"].count == olomouc.context["result"].total == 3
+    assert region["cz"].count == 2 and region["eu"].count == 1  # Czechia: its call and the EU's
+    everywhere = client.get("/cs/dotace/", {"region": "all"})
+    region = {option.value: option for option in _facet(everywhere, "region").options}
+    assert region["praha"].count == 3 and region["gorenjska"].count == 3 and region["eu"].count == 1
+    # A region no call names is still not offered, however many wider calls would serve it.
+    assert "karlovarsky-kraj" not in region
+
+
+def _facet(response, name: str):
+    return next(facet for facet in response.context["result"].facets if facet.name == name)
+
+
 def test_a_reader_can_widen_or_change_the_region(client, radar):
     everywhere = client.get("/sl/razpisi/", {"region": "all"}, HTTP_HOST=GORENJSKA_HOST)
     assert titles(everywhere) == {title for title, _regions in CALLS.values()}

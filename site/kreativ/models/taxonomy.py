@@ -7,6 +7,9 @@ thing on the Czech, Slovenian and English pages (one row, one slug, in every lan
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -108,3 +111,25 @@ class Region(TranslatedNameMixin):
             chain.append(node)
             node = node.parent
         return chain
+
+
+def region_children() -> dict[str | None, list[str]]:
+    """The region tree as slugs: each region's slug → the slugs of the regions directly inside it."""
+    children: dict[str | None, list[str]] = defaultdict(list)
+    for slug, parent in Region.objects.values_list("slug", "parent__slug"):
+        children[parent].append(slug)
+    return children
+
+
+def regions_inside(slugs: Iterable[str], children: dict[str | None, list[str]] | None = None) -> set[str]:
+    """The regions ``slugs`` name and every region inside them: a call for the EU reaches an actor in
+    Olomoucký kraj (the alerts' matching, the partners a call page lists)."""
+    children = region_children() if children is None else children
+    found: set[str] = set()
+    stack = list(slugs)
+    while stack:
+        node = stack.pop()
+        if node not in found:
+            found.add(node)
+            stack.extend(children.get(node, []))
+    return found
