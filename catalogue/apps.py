@@ -10,8 +10,11 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue of creatives")
 
     def ready(self) -> None:
+        from catalogue.moderation import notifications
+
         self._connect_duplicates()
         self._connect_facet_index()
+        notifications.connect()  # owners hear of a moderator's decision
 
     def _connect_duplicates(self) -> None:
         """Duplicates are looked for whenever a profile, or a revision of one, is saved."""

@@ -1,13 +1,27 @@
-"""The catalogue's addresses outside its pages: the open data files, at stable addresses without a
-language (included from ``kreativ/urls.py`` as ``catalogue/``)."""
+"""The catalogue's own URLs under the language prefix (/cs/catalogue/…), included by name from
+``kreativ.urls``: the owners' way in (the form that asks for a link, the pages its links open),
+the owner's private page and its actions, and the relay contact form of a profile."""
 
 from django.urls import path
 
-from catalogue.public import open_data
+from catalogue.owners import entry
+from catalogue.owners import views as owners
+from catalogue.relay import views as relay
 
 app_name = "catalogue"
 
 urlpatterns = [
-    path("open-data/profiles.csv", open_data.csv_view, name="open_data_csv"),
-    path("open-data/profiles.json", open_data.json_view, name="open_data_json"),
+    path("join/", entry.join, name="join"),
+    path("link/<slug:purpose>/<str:token>/", entry.link, name="link"),
+    path("owner/<int:pk>/", owners.owner, name="owner"),
+    path("owner/<int:pk>/images/", owners.portfolio, name="owner_images"),
+    path("owner/<int:pk>/consent/", owners.consents, name="owner_consent"),
+    path("owner/<int:pk>/members/", owners.members, name="owner_members"),
+    path("owner/<int:pk>/confirm/", owners.confirm, name="owner_confirm"),
+    path("owner/<int:pk>/alert/", owners.alert, name="owner_alert"),
+    path("owner/<int:pk>/preview/", owners.preview, name="owner_preview"),
+    path("owner/<int:pk>/export/", owners.export, name="owner_export"),
+    path("owner/<int:pk>/delete/", owners.delete, name="owner_delete"),
+    path("sign-out/", owners.sign_out, name="sign_out"),
+    path("contact/<slug:slug>/", relay.contact, name="contact"),
 ]

@@ -1,5 +1,5 @@
 """Registers the funding radar with Wagtail: admin viewsets (crawl runs read-only), the merge and
-archive log actions, the decisions' labels in a call's action menu, the dashboard panel, and the
+archive log actions, the dashboard panel, and the
 note under the site search's results that points to the finder."""
 
 from django.template.loader import render_to_string
@@ -21,13 +21,6 @@ def register_funding_log_actions(actions):
     actions.register_action(
         "opportunities.archive", _("Archive"), _("Archived: the call closed before anyone decided on it")
     )
-
-
-@hooks.register("construct_snippet_action_menu")
-def name_the_decisions(menu_items, request, context):
-    from opportunities.moderation.decisions import name_the_decisions
-
-    name_the_decisions(menu_items, request, context)
 
 
 @hooks.register("construct_homepage_panels")

@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from catalogue.imports.values import IMPORTED_FIELDS, RowRefused, Vocabulary, apply_values, profile_values, row_values
 from catalogue.models import ActorKind, Profile, ProfileMember
 from kreativ import source_changes
-from kreativ.moderation import moderation_ready, submit_for_moderation
+from kreativ.moderation.submit import moderation_ready, submit_for_moderation
 from kreativ.similarity import fold
 
 CREATED, UPDATED, UNCHANGED, REFUSED = "created", "updated", "unchanged", "refused"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -40,6 +41,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from kreativ.moderation.queue import ModerationQuerySet
 from kreativ.similarity import fold
 
 # A profile not confirmed by its owners for this long leaves public view (kept, not deleted).
@@ -61,6 +63,20 @@ SPOKEN_LANGUAGES = [
     ("uk", _("Ukrainian")),
 ]
 DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+# What belongs to the profile rather than to one revision: publishing an older revision never
+# takes back a consent, a confirmation or a merge.
+KEPT_BESIDE_REVISIONS = (
+    "slug",
+    "created_at",
+    "confirmed_at",
+    "confirmation_requested_at",
+    "consent_given_at",
+    "consent_version",
+    "open_data_consent",
+    "open_data_consent_at",
+    "open_data_consent_version",
+    "merged_into_id",
+)
 
 
 class ActorKind(models.TextChoices):
@@ -103,7 +119,7 @@ def normalise_registry_number(country: str, number: str) -> str:
     raise ValidationError(_("Choose the country the registry number belongs to."), code="country")
 
 
-class ProfileQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class ProfileQuerySet(SearchableQuerySetMixin, ModerationQuerySet):
     def public(self, now: dt.datetime | None = None):
         """What the public may see: live profiles confirmed within ``CONFIRMATION_MONTHS``, and a
         person's only with their consent to publication."""
@@ -112,6 +128,15 @@ class ProfileQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(live=True, merged_into__isnull=True, confirmed_at__gte=fresh).exclude(
             kind=ActorKind.FREELANCER, consent_given_at__isnull=True
         )
+
+    def waiting_for_decision(self):
+        """The moderators' queue: profiles under review, not merged into another (the dashboard
+        panel counts it, the listing's filter shows it)."""
+        return self.under_review().filter(merged_into__isnull=True)
+
+    def rejected(self):
+        """Profiles whose last revision a moderator rejected, not resubmitted since."""
+        return self.sent_back().filter(merged_into__isnull=True)
 
 
 class Profile(
@@ -186,10 +211,17 @@ class Profile(
     # agreed to; organisations are published without it (their data are not a person's).
     consent_given_at = models.DateTimeField(_("consent given"), null=True, blank=True, editable=False)
     consent_version = models.CharField(_("consent text version"), max_length=20, blank=True, editable=False)
+    # Consent to the open data, given apart from publication, also with its text's version; set by
+    # the owner only (catalogue.privacy.consent), kept beside the revisions like the consent above.
     open_data_consent = models.BooleanField(
         _("may be published as open data"),
         default=False,
+        editable=False,
         help_text=_("A person's profile is in the open data only with this consent; an organisation's always."),
+    )
+    open_data_consent_at = models.DateTimeField(_("open data consent given"), null=True, blank=True, editable=False)
+    open_data_consent_version = models.CharField(
+        _("open data consent text version"), max_length=20, blank=True, editable=False
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(
@@ -197,6 +229,10 @@ class Profile(
         default=timezone.now,
         editable=False,
         help_text=_("A profile not confirmed for 13 months leaves public view until its owners confirm it."),
+    )
+    # When the owners were last asked to confirm it (catalogue.owners.confirmation), once a year.
+    confirmation_requested_at = models.DateTimeField(
+        _("confirmation last asked for"), null=True, blank=True, editable=False
     )
     imported_from = models.CharField(
         _("imported from"), max_length=200, blank=True, editable=False, help_text=_("The mapping study it came from.")
@@ -289,7 +325,7 @@ class Profile(
     def with_content_json(self, content: dict[str, Any]) -> Profile:
         """A revision's content, keeping what belongs to the profile rather than to one revision."""
         obj = super().with_content_json(content)
-        for name in ("slug", "created_at", "confirmed_at", "consent_given_at", "consent_version", "merged_into_id"):
+        for name in KEPT_BESIDE_REVISIONS:
             setattr(obj, name, getattr(self, name))
         return obj
 
@@ -363,6 +399,12 @@ class ProfileMember(models.Model):
     added_at = models.DateTimeField(_("added"), default=timezone.now)
     # The moment of the last link used: a link signed before it is spent (single use).
     last_link_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # What e-mails sent later (the yearly confirmation, a moderator's decision) are written in,
+    # and the office's site their links go to: the member's last choice.
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="cs")
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("site"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("profile member")

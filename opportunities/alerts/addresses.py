@@ -95,6 +95,28 @@ def alert_with_filters(email: str, key: FiltersKey, exclude_pk: int | None = Non
     return None
 
 
+def subscribe_confirmed(email: str, wish: dict[str, Any], site: Site | None) -> tuple[Subscription, bool]:
+    """The alert of a wish whose address is confirmed (by the confirmation link, or by a link the
+    address already holds: a catalogue profile's member), and whether the address had it already.
+
+    An alert with the same filters changes its frequency and language and is turned on again;
+    otherwise a new one starts now. The caller holds a transaction and sends the welcome.
+    """
+    from opportunities.alerts.forms import apply_wish
+
+    subscription = alert_with_filters(email, key_of_wish(wish))
+    already = subscription is not None
+    if subscription is None:
+        now = timezone.now()
+        subscription = Subscription(email=email, site=site, confirmed_at=now, new_calls_since=now)
+        subscription.closing_until = subscription.reminders_until = now
+    else:
+        subscription.paused = False
+        subscription.site = subscription.site or site
+    apply_wish(subscription, wish)  # saves
+    return subscription, already
+
+
 def home_for_watches(email: str, language: str, site: Site | None = None) -> Subscription:
     """The alert that takes a watch asked for from a call's page: the address's oldest alert, or a
     new reminders-only one (of the office's ``site`` it was asked on). The caller holds a transaction."""

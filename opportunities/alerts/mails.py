@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from kreativ.sites import name_of
+from kreativ.mails import message as compose
 from opportunities.alerts import links
 from opportunities.models import FundingCall, Subscription
 
@@ -30,16 +30,8 @@ SUMMARY = "opportunities/alerts/email/_summary.txt"  # what an alert sends, one 
 def _message(
     to: str, subject: str, template: str, context: dict[str, Any], site: Site | None
 ) -> EmailMultiAlternatives:
-    """A plain-text e-mail with its HTML alternative, rendered in the active language."""
-    context = {**context, "language": translation.get_language(), "site_name": name_of(site)}
-    message = EmailMultiAlternatives(
-        subject=f"{name_of(site)}: {subject}",
-        body=render_to_string(f"opportunities/alerts/email/{template}.txt", context),
-        to=[to],
-        headers={"Auto-Submitted": "auto-generated"},
-    )
-    message.attach_alternative(render_to_string(f"opportunities/alerts/email/{template}.html", context), "text/html")
-    return message
+    """A plain-text e-mail with its HTML alternative, rendered in the active language (``kreativ.mails``)."""
+    return compose(to, subject, f"opportunities/alerts/email/{template}", context, site)
 
 
 def send_confirmation(email: str, wish: dict[str, Any], url: str, site: Site | None = None) -> None:

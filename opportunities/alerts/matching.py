@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from kreativ import bitsets
 from opportunities.models import FundingCall, Subscription
@@ -83,10 +84,24 @@ def call_facts(calls: Iterable[FundingCall]) -> list[CallFacts]:
 
 
 @dataclass
-class SubscriptionIndex:
-    """Bitsets over a list of subscriptions (position = index in ``subscriptions``)."""
+class Interest:
+    """What one holder wants to hear about, in the filters' values: sector, region and applicant
+    type slugs, programme pks, keywords, a minimum amount in euros. Empty: any."""
 
-    subscriptions: Sequence[Subscription]
+    sectors: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    applicants: list[str] = field(default_factory=list)
+    programmes: list[int] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    min_amount: Decimal | None = None
+
+
+@dataclass
+class SubscriptionIndex:
+    """Bitsets over a list of subscriptions (position = index in ``subscriptions``), or of other
+    holders of an ``Interest`` (``of_interests``)."""
+
+    subscriptions: Sequence[Any]
     everyone: int = 0
     any_value: dict[str, int] = field(default_factory=dict)
     by_value: dict[str, dict] = field(default_factory=dict)
@@ -100,35 +115,50 @@ class SubscriptionIndex:
     @classmethod
     def build(cls, subscriptions: Sequence[Subscription]) -> SubscriptionIndex:
         """Reads the subscriptions' filters in four queries and builds the bitsets."""
+        position = {sub.pk: index for index, sub in enumerate(subscriptions)}
+        interests = [Interest(min_amount=sub.min_amount, keywords=sub.keyword_list()) for sub in subscriptions]
+        for name, through, column in (
+            ("sectors", Subscription.sectors.through, "sector__slug"),
+            ("regions", Subscription.regions.through, "region__slug"),
+            ("applicants", Subscription.applicant_types.through, "applicanttype__slug"),
+            ("programmes", Subscription.programmes.through, "programme_id"),
+        ):
+            rows = through.objects.filter(subscription_id__in=list(position)).values_list("subscription_id", column)
+            for sub_id, value in rows:
+                getattr(interests[position[sub_id]], name).append(value)
+        return cls.of_interests(subscriptions, interests)
+
+    @classmethod
+    def of_interests(cls, holders: Sequence[Any], interests: Sequence[Interest]) -> SubscriptionIndex:
+        """The bitsets over ``interests``, one per holder (a subscription, or another thing that
+        wants calls: a catalogue profile); ``subscribers`` answers with the holders."""
         from kreativ.models.taxonomy import region_children, regions_inside
 
-        size = len(subscriptions)
-        position = {sub.pk: index for index, sub in enumerate(subscriptions)}
-        pks = list(position)
-        per_subscription: list[dict[str, list]] = [defaultdict(list) for _ in subscriptions]
+        size = len(holders)
+        per_subscription: list[dict[str, list]] = [defaultdict(list) for _ in holders]
         chosen: dict[str, dict[object, list[int]]] = {
             name: defaultdict(list) for name in ("sector", "region", "applicant", "programme", "keyword")
         }
-        for name, through, column in (
-            ("sector", Subscription.sectors.through, "sector__slug"),
-            ("region", Subscription.regions.through, "region__slug"),
-            ("applicant", Subscription.applicant_types.through, "applicanttype__slug"),
-            ("programme", Subscription.programmes.through, "programme_id"),
-        ):
-            for sub_id, value in through.objects.filter(subscription_id__in=pks).values_list("subscription_id", column):
-                chosen[name][value].append(position[sub_id])
-                per_subscription[position[sub_id]][name].append(value)
         amounts: dict[Decimal, list[int]] = defaultdict(list)
         no_minimum = []
-        for index, sub in enumerate(subscriptions):
-            for keyword in sub.keyword_list():
+        for index, interest in enumerate(interests):
+            for name, values in (
+                ("sector", interest.sectors),
+                ("region", interest.regions),
+                ("applicant", interest.applicants),
+                ("programme", interest.programmes),
+            ):
+                for value in values:
+                    chosen[name][value].append(index)
+                    per_subscription[index][name].append(value)
+            for keyword in interest.keywords:
                 chosen["keyword"][fold(keyword)].append(index)
-            if sub.min_amount is None:
+            if interest.min_amount is None:
                 no_minimum.append(index)
             else:
-                amounts[sub.min_amount].append(index)
+                amounts[interest.min_amount].append(index)
 
-        index = cls(subscriptions=subscriptions, everyone=(1 << size) - 1, filters=per_subscription)
+        index = cls(subscriptions=holders, everyone=(1 << size) - 1, filters=per_subscription)
         for name, values in chosen.items():
             index.by_value[name] = {value: bitsets.from_positions(members, size) for value, members in values.items()}
             anyone = index.everyone
@@ -184,4 +214,10 @@ class SubscriptionIndex:
 def calls_for(subscription: Subscription, calls: Iterable[FundingCall]) -> list[FundingCall]:
     """The calls one subscription wants (the same rules, for its private feeds)."""
     index = SubscriptionIndex.build([subscription])
+    return [facts.call for facts in call_facts(calls) if index.matching(facts)]
+
+
+def calls_for_interest(interest: Interest, calls: Iterable[FundingCall]) -> list[FundingCall]:
+    """The calls an interest wants by the same rules (a catalogue profile's "calls that fit you")."""
+    index = SubscriptionIndex.of_interests([interest], [interest])
     return [facts.call for facts in call_facts(calls) if index.matching(facts)]

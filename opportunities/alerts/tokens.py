@@ -1,4 +1,5 @@
-"""Signed links for subscribers without an account (Django's signing, each use with its own salt).
+"""Signed links for subscribers without an account, on the foundation's ``kreativ.signed_links``
+(Django's signing, each use with its own salt).
 
 - confirm: carries the wished subscription itself, so nothing is stored before confirmation; expires;
 - manage: opens the page of an e-mail address, where all its alerts are changed, paused, exported or
@@ -18,26 +19,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
+
+from kreativ.signed_links import BadLink as BadLink  # what the views catch, as tokens.BadLink
+from kreativ.signed_links import SignedLinks
 
 CONFIRM_MAX_AGE = 3 * 24 * 3600
-
-
-class BadLink(Exception):
-    """A link that was altered, belongs to another purpose, or has expired."""
-
-
-def _dumps(data: Any, purpose: str) -> str:
-    return signing.dumps(data, salt=f"opportunities.alerts.{purpose}", compress=True)
-
-
-def _loads(token: str, purpose: str, max_age: int | None) -> Any:
-    try:
-        return signing.loads(token, salt=f"opportunities.alerts.{purpose}", max_age=max_age)
-    except signing.SignatureExpired as error:
-        raise BadLink("expired") from error
-    except signing.BadSignature as error:
-        raise BadLink("invalid") from error
+# The salts of links e-mailed before the move to the foundation: they stay valid.
+LINKS = SignedLinks("opportunities.alerts")
+_dumps = LINKS.dumps
+_loads = LINKS.loads
 
 
 def confirm_token(wish: dict[str, Any]) -> str:

@@ -8,22 +8,21 @@ says so and offers to subscribe again (``_gone``), never a bare "not found"."""
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from kreativ import personal_data
 from kreativ.public_forms import ratelimit
 from kreativ.sites import site_for
 from opportunities.alerts import addresses, links, mails, tokens
-from opportunities.alerts.forms import SettingsForm, SubscribeForm, WatchForm, apply_wish
+from opportunities.alerts.forms import SettingsForm, SubscribeForm, WatchForm
 from opportunities.alerts.matching import calls_for
 from opportunities.models import FundingCall, Subscription, Watch
 
@@ -128,16 +127,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             if call is not None:
                 subscription = addresses.watch(subscription, call).subscription
         else:
-            subscription = addresses.alert_with_filters(email, addresses.key_of_wish(wish))
-            already = subscription is not None
-            if subscription is None:
-                now = timezone.now()
-                subscription = Subscription(email=email, site=site, confirmed_at=now, new_calls_since=now)
-                subscription.closing_until = subscription.reminders_until = now
-            else:
-                subscription.paused = False
-                subscription.site = subscription.site or site
-            apply_wish(subscription, wish)  # saves
+            subscription, already = addresses.subscribe_confirmed(email, wish, site)
             news = not already
     if news:  # a new alert or a newly watched call; a second click on the button sends nothing more
         mails.send_welcome(subscription, call)
@@ -287,7 +277,7 @@ def delete_all(request: HttpRequest, token: str) -> HttpResponse:
     if alerts:
         translation.activate(alerts[-1].language)
     if request.method == "POST":
-        Subscription.objects.filter(email=email).delete()
+        personal_data.erase(Subscription.objects.filter(email=email))
         return render(request, "opportunities/alerts/unsubscribed.html", {"deleted": True})
     if not alerts:  # nothing left to delete: the address's page says so
         return redirect(reverse("alerts:manage", args=[token]))
@@ -304,12 +294,7 @@ def export(request: HttpRequest, token: str) -> HttpResponse:
     email = _read_manage_link(request, token, "alerts:export")
     if isinstance(email, HttpResponse):
         return email
-    response = HttpResponse(
-        json.dumps(addresses.export(email), ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="funding-alerts.json"'
-    return response
+    return personal_data.json_download(addresses.export(email), "funding-alerts.json")
 
 
 @csrf_exempt

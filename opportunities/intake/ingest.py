@@ -26,7 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kreativ import source_changes
-from kreativ.moderation import ModerationNotConfigured, submit_for_moderation
+from kreativ.moderation.submit import ModerationNotConfigured, submit_for_moderation
 from kreativ.similarity import fold, similarity
 from opportunities.intake.canonical import (
     CRAWLED_FIELDS,

@@ -21,11 +21,9 @@ from zoneinfo import ZoneInfo, available_timezones
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Cast
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -39,15 +37,14 @@ from wagtail.models import (
     Orderable,
     PreviewableMixin,
     RevisionMixin,
-    TaskState,
     WorkflowMixin,
-    WorkflowState,
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from kreativ.admin_labels import PhrasedInlinePanel
 from kreativ.models.duplicates import DuplicateSuggestionBase
+from kreativ.moderation.queue import ModerationQuerySet
 from kreativ.region_chooser import RegionsChooser
 from opportunities.moderation.panels import CallSourcesPanel
 
@@ -101,7 +98,7 @@ def to_eur(amount: Decimal | None, currency: str) -> Decimal | None:
     return (Decimal(amount) * Decimal(str(rate))).quantize(Decimal("1"))
 
 
-class FundingCallQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class FundingCallQuerySet(SearchableQuerySetMixin, ModerationQuerySet):
     def public(self):
         """What the public may see: live calls that were not merged into another."""
         return self.filter(live=True, merged_into__isnull=True)
@@ -116,7 +113,7 @@ class FundingCallQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def deadline_within(self, start: dt.datetime, end: dt.datetime):
         return self.filter(Exists(Deadline.objects.filter(call=OuterRef("pk"), at__gte=start, at__lte=end)))
 
-    # --- moderation ----------------------------------------------------------------------------
+    # --- moderation (the queue's states: ``kreativ.moderation.queue``) -----------------------
 
     def waiting_for_decision(self):
         """The moderators' queue: calls whose workflow is in progress on a moderation task (not
@@ -125,11 +122,7 @@ class FundingCallQuerySet(SearchableQuerySetMixin, models.QuerySet):
         The one definition: the dashboard counts it and the listing's "Waiting for a decision"
         filter shows it, so the two always agree.
         """
-        return self.filter(
-            Exists(_workflow_states(WorkflowState.STATUS_IN_PROGRESS)),
-            merged_into__isnull=True,
-            archived_at__isnull=True,
-        )
+        return self.under_review().filter(merged_into__isnull=True, archived_at__isnull=True)
 
     def archived(self):
         """Calls that closed before anyone decided on them (``opportunities.moderation.archive``)."""
@@ -137,25 +130,7 @@ class FundingCallQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def rejected(self):
         """Calls a moderator rejected and nobody resubmitted since (not merged)."""
-        return self.filter(Exists(_workflow_states(WorkflowState.STATUS_NEEDS_CHANGES)), merged_into__isnull=True)
-
-    def with_waiting_since(self):
-        """Annotates ``waiting_since``: when the call's workflow in progress started (None if none)."""
-        started = _workflow_states(WorkflowState.STATUS_IN_PROGRESS).values("created_at")[:1]
-        return self.annotate(waiting_since=Subquery(started))
-
-
-def _workflow_states(status: str):
-    """The call's (``OuterRef("pk")``) workflow states of ``status``; one in progress must be on a
-    task in progress, which is how Wagtail tells a call under review."""
-    states = WorkflowState.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(FundingCall),
-        object_id=Cast(OuterRef("pk"), output_field=models.CharField()),
-        status=status,
-    )
-    if status == WorkflowState.STATUS_IN_PROGRESS:
-        states = states.filter(current_task_state__status=TaskState.STATUS_IN_PROGRESS)
-    return states
+        return self.sent_back().filter(merged_into__isnull=True)
 
 
 class FundingCall(

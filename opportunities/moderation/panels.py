@@ -7,6 +7,8 @@ from typing import Any
 
 from wagtail.admin.panels import Panel
 
+from kreativ.moderation.changes import compare_links
+
 
 class CallSourcesPanel(Panel):
     """Read-only: every source record of the call, a link to Wagtail's compare view of its last
@@ -61,21 +63,6 @@ class SourceStartUrlsPanel(Panel):
                 context["from_setting"] = spider_class(source.kind).start_url_setting
                 context["from_spider"] = not context["from_setting"]
             return context
-
-
-def compare_links(call) -> dict[str, str]:
-    """The compare view of the call's latest revision against the one before it, and its history."""
-    from django.urls import reverse
-
-    revisions = list(call.revisions.order_by("-created_at", "-pk").values_list("pk", flat=True)[:2])
-    if len(revisions) < 2:
-        return {}
-    latest, previous = revisions
-    name = call.snippet_viewset.get_url_name
-    return {
-        "compare_url": reverse(name("revisions_compare"), args=[call.pk, previous, latest]),
-        "history_url": reverse(name("history"), args=[call.pk]),
-    }
 
 
 def models_q(call):

@@ -38,8 +38,11 @@ _EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|<br>)*</p>")
 _HEADING_1 = re.compile(r"<(/?)h1\b", re.IGNORECASE)
 
 
-def sanitise_html(html: str | None, base_url: str | None = None) -> str:
+def sanitise_html(html: str | None, base_url: str | None = None, tags: frozenset[str] | None = None) -> str:
     """``html`` reduced to the allowed tags and attributes, links absolute against ``base_url``.
+
+    ``tags`` narrows the allow-list for a field that holds less (a profile's description: the
+    features of its rich text editor); it never widens it.
 
     Without a base URL, relative links lose their ``href`` (a stored fragment must not depend on
     the page it was read from). ``<h1>`` becomes ``<h2>``: the portal's page owns the one ``<h1>``.
@@ -48,12 +51,13 @@ def sanitise_html(html: str | None, base_url: str | None = None) -> str:
     """
     if not html:
         return ""
+    allowed = ALLOWED_TAGS if tags is None else ALLOWED_TAGS & frozenset(tags)
     html = _HEADING_1.sub(r"<\1h2", html)
     cleaned = nh3.clean(
         html,
-        tags=set(ALLOWED_TAGS),
+        tags=set(allowed),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items() if tag in allowed},
         url_schemes=set(URL_SCHEMES),
         link_rel=LINK_REL,
         strip_comments=True,

@@ -15,7 +15,7 @@ from kreativ import views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("alerts/", include("opportunities.alerts.urls")),
-    path("catalogue/", include("catalogue.urls")),
+    path("catalogue/", include("catalogue.data_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
@@ -30,6 +30,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("alerts/", include("opportunities.alerts.form_urls")),
+    path("catalogue/", include("catalogue.urls")),
     path("search/", views.search, name="search"),
     path("untranslated/<int:page_id>/", views.not_translated, name="not_translated"),
     path("", include(wagtail_urls)),

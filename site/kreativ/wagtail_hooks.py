@@ -1,6 +1,7 @@
 """Admin registration of the shared taxonomies, grouped in one menu (regions with a chooser that
 searches, ``kreativ.region_chooser``); the editor's notice about a translated page whose section
-is still a draft in its language; the map picker's address lookup (``kreativ.location_panel``)."""
+is still a draft in its language; the map picker's address lookup (``kreativ.location_panel``); the
+moderation tasks' own labels in a moderated snippet's action menu (``kreativ.moderation``)."""
 
 from django.contrib import messages
 from django.urls import path
@@ -72,3 +73,10 @@ def tell_about_unpublished_sections(request, page):
 def register_geocoder_url():
     """The map picker's address lookup (``kreativ.location_panel``), for signed-in staff only."""
     return [path("geocode/", geocode_view, name="kreativ_geocode")]
+
+
+@hooks.register("construct_snippet_action_menu")
+def name_the_decisions(menu_items, request, context):
+    from kreativ.moderation.decisions import name_the_decisions
+
+    name_the_decisions(menu_items, request, context)

@@ -161,7 +161,7 @@ def test_organisations_go_to_the_moderators_when_profiles_have_a_workflow_and_pe
 def test_a_workflow_with_no_active_task_is_refused_rather_than_publishing():
     from django.contrib.contenttypes.models import ContentType
 
-    from kreativ.moderation import ModerationNotConfigured, submit_for_moderation
+    from kreativ.moderation.submit import ModerationNotConfigured, submit_for_moderation
 
     workflow = Workflow.objects.create(name="Empty")
     WorkflowContentType.objects.create(workflow=workflow, content_type=ContentType.objects.get_for_model(Profile))

@@ -312,6 +312,24 @@ ALERTS_CHUNK_SIZE = env_int("ALERTS_CHUNK_SIZE", 5000)
 ACADEMY_RATE_PER_CLIENT = env_int("ACADEMY_RATE_PER_CLIENT", 10)
 ACADEMY_RATE_PER_COURSE = env_int("ACADEMY_RATE_PER_COURSE", 60)
 
+# The catalogue's owners (no account: signed links by e-mail). How often one address and one client
+# may ask for a link (per hour); how long a link that creates, claims or opens a profile works, and
+# the yearly confirmation's link; how long a browser stays signed in to an owner's page after a link.
+CATALOGUE_RATE_PER_ADDRESS = env_int("CATALOGUE_RATE_PER_ADDRESS", 3)
+CATALOGUE_RATE_PER_CLIENT = env_int("CATALOGUE_RATE_PER_CLIENT", 20)
+CATALOGUE_LINK_MAX_AGE = env_int("CATALOGUE_LINK_MAX_AGE", 3 * 24 * 3600)
+CATALOGUE_CONFIRMATION_LINK_MAX_AGE = env_int("CATALOGUE_CONFIRMATION_LINK_MAX_AGE", 90 * 24 * 3600)
+CATALOGUE_OWNER_SESSION_MAX_AGE = env_int("CATALOGUE_OWNER_SESSION_MAX_AGE", 12 * 3600)
+# The relay contact form of a profile: messages per hour from one client, and to one profile.
+CATALOGUE_CONTACT_RATE_PER_CLIENT = env_int("CATALOGUE_CONTACT_RATE_PER_CLIENT", 5)
+CATALOGUE_CONTACT_RATE_PER_PROFILE = env_int("CATALOGUE_CONTACT_RATE_PER_PROFILE", 10)
+# Portfolio images an owner uploads: how many per profile, how large a file, how many pixels on
+# the shortest and the longest side.
+CATALOGUE_IMAGES_PER_PROFILE = env_int("CATALOGUE_IMAGES_PER_PROFILE", 12)
+CATALOGUE_IMAGE_MAX_BYTES = env_int("CATALOGUE_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
+CATALOGUE_IMAGE_MIN_SIDE = env_int("CATALOGUE_IMAGE_MIN_SIDE", 300)
+CATALOGUE_IMAGE_MAX_SIDE = env_int("CATALOGUE_IMAGE_MAX_SIDE", 8000)
+
 # Names used on pages and in e-mails.
 KREATIV_ORGANISATION_NAME = env_str("KREATIV_ORGANISATION_NAME", _("Creative region"))
 

@@ -1,13 +1,15 @@
-"""Sending an object under moderation (a funding call, a profile) to its Wagtail workflow, safely.
+"""Submitting an object for moderation from code (ingest of a crawled call, an import of profiles,
+an owner's edit of a profile): the workflow restarts on the object's latest revision.
 
-Wagtail publishes an object at once when a workflow without an active task is started: the object
-would go public unreviewed. Everything that submits data from outside (a crawl, an import) goes
-through ``submit_for_moderation``, which refuses to start such a workflow.
+A workflow with no active task approves and publishes at once when started (DESIGN.md, "Known
+traps"), so ``submit_for_moderation`` refuses to start one, and ``moderation_ready`` tells
+beforehand whether it would.
 """
 
 from __future__ import annotations
 
-from django.db import models
+from typing import Any
+
 from django.utils import translation
 
 
@@ -15,17 +17,17 @@ class ModerationNotConfigured(RuntimeError):
     """Starting the moderation workflow would publish unreviewed data, so it is refused."""
 
 
-def moderation_ready(obj: models.Model) -> bool:
+def moderation_ready(obj: Any) -> bool:
     """Whether ``obj`` has an active workflow with an active task to go through."""
     workflow = obj.get_workflow()
     return bool(workflow is not None and workflow.active and workflow.tasks.filter(active=True).exists())
 
 
-def submit_for_moderation(obj: models.Model) -> None:
-    """(Re)starts the moderation workflow on the object's latest revision.
+def submit_for_moderation(obj: Any, user: Any = None) -> None:
+    """(Re)starts the moderation workflow of ``obj`` (a WorkflowMixin snippet) on its latest revision.
 
     A workflow in progress, or one a moderator rejected, is cancelled first, so that the task under
-    review is the newest revision and the compare view shows what changed.
+    review is the newest revision and the compare view shows what changed. Save the revision first.
     """
     workflow = obj.get_workflow()
     with translation.override("en"):  # a message for the logs and the operator, like every command's
@@ -38,5 +40,5 @@ def submit_for_moderation(obj: models.Model) -> None:
         )
     state = obj.current_workflow_state
     if state is not None:
-        state.cancel(user=None)
-    workflow.start(obj, user=None)
+        state.cancel(user=user)
+    workflow.start(obj, user=user)

@@ -1,0 +1,16 @@
+"""The relay contact form of a profile: the visitor's name, address and message, and the trap."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kreativ.public_forms.honeypot import HoneypotForm
+
+
+class ContactForm(HoneypotForm):
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(
+        label=_("Your e-mail"), help_text=_("The profile's keepers see it, to answer you; nobody else does.")
+    )
+    message = forms.CharField(label=_("Your message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
