@@ -4,7 +4,7 @@ named "Reject" and "Approve and publish" (``kreativ.moderation.tasks``).
 A profile's owner is not a Wagtail user a moderator could ask for changes: rejecting a revision
 leaves the live version (if any) public and tells the owners, with the moderator's comment, on
 their page and by e-mail (``catalogue.moderation.notifications``). The migration
-``0004_owners_and_moderation`` creates the workflow with this task for the Moderators group.
+``0005_owners_and_moderation`` creates the workflow with this task for the Moderators group.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Once a year the owners confirm their profile is still right: the django-q2 schedule
-``catalogue:confirmation-requests`` (daily, created by the migration ``0004_owners_and_moderation``)
+``catalogue:confirmation-requests`` (daily, created by the migration ``0005_owners_and_moderation``)
 e-mails every member of a profile confirmed ``ASK_AFTER_MONTHS`` ago a link that confirms it in one
 click. A profile not confirmed for ``CONFIRMATION_MONTHS`` (13) leaves public view
 (``Profile.objects.public()``), kept, until an owner confirms it: by that link, by the button on

@@ -1,5 +1,5 @@
 """The catalogue's retention periods, run daily by the django-q2 schedule ``catalogue:retention``
-(created by the migration ``0004_owners_and_moderation``):
+(created by the migration ``0005_owners_and_moderation``):
 
 - relayed contacts: the sender's pseudonym goes after ``CONTACT_RETENTION_MONTHS`` (24); the row
   (profile, moment) stays for the action plan's counts;
