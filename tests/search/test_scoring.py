@@ -86,6 +86,21 @@ QUERIES = [
             wq.And([_term("nofield", "often"), _term("body", "sometimes")]),
         ]
     ),
+    # Phrases. A document repeats its words in the order of WORDS ("common often common often
+    # filler"), so "often common" is a phrase only where nothing came between two repetitions.
+    wq.Sequence([_term("body", "often"), _term("body", "common")]),
+    wq.Sequence([_term("body", "common"), _term("body", "sometimes")]),  # only where "often" is missing
+    wq.Sequence([_term("body", "common"), _term("body", "sometimes")], slop=2),
+    wq.Sequence([_term("body", "common"), _term("body", "often"), _term("body", "sometimes")], boost=2.0),
+    wq.Sequence([wq.Or([_term("body", "rare"), _term("body", "often")]), _term("body", "sometimes")]),
+    wq.Sequence([_term("body", "common"), _term("body", "absent")]),
+    wq.Or(
+        [
+            wq.Sequence([_term("body", "often"), _term("body", "common")]),
+            wq.And([_term("body", "seldom"), _term("body", "rare")]),
+        ],
+        boost=1.5,
+    ),
 ]
 
 
@@ -114,6 +129,19 @@ def test_the_queries_match_enough_to_mean_something(index):
     assert sizes[0] > 2000 and 0 < sizes[1] < 10 and sizes[2] == 0 and sizes[5] > 10 and sizes[7] == 0
 
 
+def test_a_phrase_is_more_than_its_words(index):
+    """The phrases above keep only some of the documents holding all their words."""
+    with index.searcher() as searcher:
+
+        def size(query):
+            return len(_whoosh(searcher, query, None))
+
+        common, often, sometimes = _term("body", "common"), _term("body", "often"), _term("body", "sometimes")
+        assert 10 < size(wq.Sequence([often, common])) < size(wq.And([often, common]))
+        adjacent = size(wq.Sequence([common, sometimes]))
+        assert 10 < adjacent < size(wq.Sequence([common, sometimes], slop=2)) <= size(wq.And([common, sometimes]))
+
+
 def test_an_empty_filter_lets_nothing_through(index):
     with index.searcher() as searcher:
         assert scoring.scores(searcher, _term("body", "common"), BitSet(size=searcher.doc_count_all())) == {}
@@ -123,6 +151,8 @@ def test_an_empty_filter_lets_nothing_through(index):
     "query",
     [
         wq.Phrase("body", ["common", "often"]),
+        wq.Sequence([_term("body", "common"), _term("body", "often")], ordered=False),
+        wq.Sequence([_term("body", "common"), wq.Prefix("body", "oft")]),
         wq.FuzzyTerm("body", "comon"),
         wq.Prefix("body", "comm"),
         wq.Not(_term("body", "common")),

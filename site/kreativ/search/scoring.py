@@ -8,18 +8,24 @@ each score computed once per weight and length byte, since whoosh stores a lengt
 AND and OR become set intersections and dict unions, and the words of an AND are read rarest
 first, later ones only in the blocks that can hold a candidate.
 
-Only the shapes the search compiler builds for plain text are handled: terms, ``And``, ``Or``
-and boosts. Anything else (phrases, fuzzy or prefix terms, ``Not``, a coordination ``scale``, a
-scorer that is not a weight-and-length one) returns ``None`` and the caller asks whoosh itself.
+Only the shapes the search compiler builds for plain text and phrases are handled: terms, ``And``,
+``Or``, ``Sequence`` (a phrase: its words' AND, then the positions of the survivors checked, where
+whoosh's span matchers build span objects for every candidate; ``grafický design`` expands to four
+phrases and spent 150 ms there on 20,000 profiles) and boosts. Anything else (fuzzy or prefix
+terms, ``Not``, a coordination ``scale``, a scorer that is not a weight-and-length one) returns
+``None`` and the caller asks whoosh itself.
 ``tests/search/test_scoring.py`` checks the scores against whoosh's on the same index.
 """
 
 from __future__ import annotations
 
+import pickle
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate
 from typing import Any
 
+from whoosh import formats
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.idsets import BitSet
@@ -27,6 +33,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.compound import DefaultOr, PreloadedOr, SplitOr
 from whoosh.scoring import WeightLengthScorer, WeightScorer
 from whoosh.searching import Searcher
+from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
 from . import columns
@@ -83,6 +90,8 @@ def _evaluate(leaf: Searcher, weighting: Any, query: wq.Query, within: set[int] 
         else:
             combined = _union([_evaluate(leaf, weighting, sub, within) for sub in subs])
         return _boosted(combined, query.boost)
+    if kind is wq.Sequence:
+        return _boosted(_sequence(leaf, weighting, query, within), query.boost)
     raise Unsupported
 
 
@@ -105,6 +114,101 @@ def _intersection(leaf: Searcher, weighting: Any, subs: Sequence[wq.Query], with
         if not within:
             return {}
     return {docnum: sum(part[docnum] for part in parts) for docnum in within}
+
+
+def _sequence(leaf: Searcher, weighting: Any, query: wq.Sequence, within: set[int] | None) -> dict:
+    """A phrase scored as whoosh scores it (the sum of its words' scores), where its words are in order.
+
+    Whoosh's ``SpanNear`` keeps a document when each next word starts ``1..slop`` positions after
+    the previous one ends; a word is a term or an ``Or`` of terms (its stems), at any of their positions.
+    """
+    subs = query.subqueries
+    if len(subs) < 2 or not query.ordered:
+        raise Unsupported
+    words = [_word_terms(sub) for sub in subs]
+    combined = _intersection(leaf, weighting, subs, within)
+    if not combined:
+        return {}
+    wanted = sorted(combined)
+    positions = [_positions(leaf, terms, wanted) for terms in words]
+    slop = query.slop
+    kept = {docnum: score for docnum, score in combined.items() if _in_order(positions, docnum, slop)}
+    return kept
+
+
+def _word_terms(query: wq.Query) -> list[tuple[str, str]]:
+    """The ``(field, text)`` terms one word of a phrase stands for: a term, or an ``Or`` of terms."""
+    if type(query) is wq.Term and not query.minquality:
+        return [(query.fieldname, query.text)]
+    if type(query) in _ORS and not (query.scale or query.minmatch):
+        return [term for sub in query.subqueries for term in _word_terms(sub)]
+    raise Unsupported
+
+
+def _positions(leaf: Searcher, terms: list[tuple[str, str]], wanted: list[int]) -> dict[int, set[int]]:
+    """Segment docnum → the positions of a word (any of its terms) in each ``wanted`` document that has it.
+
+    Read a block of postings at a time, as ``_postings`` reads weights; only the wanted documents'
+    positions are decoded.
+    """
+    reader = leaf.reader()
+    wanted_set = set(wanted)
+    found: dict[int, set[int]] = {}
+    for fieldname, text in terms:
+        btext = _indexed_term(leaf, fieldname, text)
+        if btext is None:
+            continue
+        matcher, _excluded = _unwrapped(reader.postings(fieldname, btext))
+        if not matcher.supports("positions"):
+            raise Unsupported
+        decode = _position_decoder(matcher.format)
+        if isinstance(matcher, W3LeafMatcher):
+            for block in _blocks(matcher, wanted):
+                ids, start = block._ids, block._i
+                here = wanted_set.intersection(ids[start:])
+                if not here:
+                    continue
+                if block._values is None:
+                    block._read_values()
+                values = block._values
+                for docnum in sorted(here):
+                    start = bisect_left(ids, docnum, start)
+                    found.setdefault(docnum, set()).update(decode(values[start]))
+            continue
+        while matcher.is_active():
+            docnum = matcher.id()
+            if docnum in wanted_set:
+                found.setdefault(docnum, set()).update(decode(matcher.value()))
+            matcher.next()
+    return found
+
+
+def _position_decoder(format: formats.Format) -> Callable[[bytes], Iterable[int]]:
+    """A posting's positions from its value: whoosh's ``Positions`` decoding with the running sum in C."""
+    if type(format) is not formats.Positions:
+        return format.decoder("positions")
+
+    def decode(value: bytes) -> Iterable[int]:
+        if not value.endswith(b"."):
+            value += b"."
+        return accumulate(pickle.loads(value[_INT_SIZE:]))
+
+    return decode
+
+
+def _in_order(positions: list[dict[int, set[int]]], docnum: int, slop: int) -> bool:
+    """Whether each word has a position ``1..slop`` after one of the previous word's (whoosh's ``SpanNear``)."""
+    reached = positions[0].get(docnum)
+    for word in positions[1:]:
+        if not reached:
+            return False
+        here = word.get(docnum, ())
+        if slop == 1:
+            reached = {position for position in here if position - 1 in reached}
+        else:
+            steps = range(1, slop + 1)
+            reached = {position for position in here if any(position - step in reached for step in steps)}
+    return bool(reached)
 
 
 def _union(parts: list[dict[int, float]]) -> dict[int, float]:
