@@ -50,7 +50,7 @@ def _ask_for_a_link(tab, base: str, email: str, intent: str = "create") -> str:
         tab.fill("input[name=name]", NAME)
         tab.select_option("select[name=kind]", ActorKind.FREELANCER)
     tab.get_by_role("button", name=t("Send me the link")).click()
-    tab.wait_for_selector("h1:has-text('%s')" % t("Check your inbox"))
+    tab.locator("h1", has_text=t("Check your inbox")).wait_for()
     assert serious_violations(tab) == []
     text = _main_text(tab)
     tab.goto(f"{base}/cs/catalogue/join/")
