@@ -62,6 +62,7 @@ def base_data(transactional_db) -> None:
         ("opportunities.migrations.0007_eu_ft_address_from_the_environment", "clear_stored_default"),
         ("opportunities.migrations.0008_moderation_queue", "use_call_approval_task"),
         ("opportunities.migrations.0008_moderation_queue", "create_archive_schedule"),
+        ("catalogue.migrations.0005_owners_and_moderation", "create_workflow"),
     ]:
         getattr(importlib.import_module(module), function)(apps, None)
 

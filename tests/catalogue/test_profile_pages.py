@@ -126,6 +126,17 @@ def test_a_hub_without_actors_shows_no_section(client, offices):
     assert "hub-actors-heading" not in client.get(f"/cs/mista/{hub.slug}/").content.decode()
 
 
+def test_a_kept_profiles_page_holds_the_relay_forms_fields(client, catalogues, studio):
+    # The page has no ``contact_form`` of its own: the include must still render a new form's fields.
+    html = client.get(catalogues.olomouc.url + f"{studio.slug}/").content.decode()
+    section = html[html.index('class="section contact-form"') :]
+    form = section[: section.index("</form>")]
+    assert f'action="/cs/catalogue/contact/{studio.slug}/"' in form
+    for field in ('<input type="text" name="name"', '<input type="email" name="email"', '<textarea name="message"'):
+        assert field in form
+    assert "owner@ctverec.example" not in html
+
+
 def test_the_contact_forms_place_renders_the_form_once_it_exists(client, catalogues, studio, tmp_path, settings):
     html = client.get(catalogues.olomouc.url + f"{studio.slug}/").content.decode()
     assert "relay-form" not in html  # no form yet, and the page works
