@@ -6,6 +6,10 @@ sectors, for regions with their parents, for applicant types), its kind read as 
 through a mapping kept as data (``catalogue/data/applicant_types.yaml``). The alert it becomes has
 the same filters and goes to the member's address, which the link that opened the page confirmed
 already: no second confirmation, and the welcome e-mail is sent as for any new alert.
+
+An alert is the address's own, kept apart from the profile (it has its own links to change or stop
+it); deleting a profile offers to delete the member's alerts too (``alerts_of``, ``delete_alerts``),
+so that nothing of theirs is left when they leave.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from wagtail.models import Site
 
 from catalogue.models import ActorKind, Profile, ProfileMember
 from catalogue.vocabulary import DATA
+from kreativ import personal_data
 from opportunities.alerts import addresses, links, mails
 from opportunities.alerts.matching import Interest, calls_for_interest
 from opportunities.models import FundingCall, Subscription
@@ -91,3 +96,16 @@ def subscribe(member: ProfileMember, profile: Profile, request: HttpRequest) -> 
     if not already:
         mails.send_welcome(subscription)
     return subscription, not already
+
+
+def alerts_count(member: ProfileMember) -> int:
+    """How many funding alerts the member's address has (made here or on the finder)."""
+    return Subscription.objects.filter(email=member.email).count()
+
+
+def delete_alerts(member: ProfileMember) -> int:
+    """Deletes the member's alerts and everything kept with them, as the alerts' own "delete all" does."""
+    alerts = Subscription.objects.filter(email=member.email)
+    count = alerts.count()
+    personal_data.erase(alerts)
+    return count

@@ -229,10 +229,15 @@ def export(request: HttpRequest, member: ProfileMember) -> HttpResponse:
 def delete(request: HttpRequest, member: ProfileMember) -> HttpResponse:
     """Asks first; the POST deletes the profile and everything held about it and its members."""
     profile = member.profile
+    alerts = funding.alerts_count(member)
     if request.method != "POST":
-        return render(request, "catalogue/owners/delete.html", {"member": member, "profile": profile})
+        return render(request, "catalogue/owners/delete.html", {"member": member, "profile": profile, "alerts": alerts})
     erase_profile(profile)
-    return session.sign_out(render(request, "catalogue/owners/deleted.html"))
+    kept_alerts = alerts
+    if alerts and request.POST.get("alerts") == "delete":
+        funding.delete_alerts(member)
+        kept_alerts = 0
+    return session.sign_out(render(request, "catalogue/owners/deleted.html", {"kept_alerts": kept_alerts}))
 
 
 @require_POST

@@ -32,6 +32,7 @@ from tests.catalogue.owners_support import (  # noqa: F401 (fresh_limits is a fi
     signed_in_member,
     use_link,
 )
+from tests.conftest import t
 
 pytestmark = pytest.mark.django_db
 JOIN = "/cs/catalogue/join/"
@@ -388,3 +389,34 @@ def test_the_moderators_dashboard_panel_and_queue_show_waiting_profiles(client, 
     assert profile.name in dashboard.content.decode()
     listing = client.get(reverse("wagtailsnippets_catalogue_profile:list") + "?moderation=waiting")
     assert listing.status_code == 200 and profile.name in listing.content.decode()
+
+
+def test_deleting_a_profile_deletes_the_members_funding_alerts_when_asked(client, home):
+    from opportunities.models import Subscription
+
+    profile = published_profile()
+    signed_in_member(client, profile, email="leaving@example.org")
+    client.post(reverse("catalogue:owner_alert", args=[profile.pk]))  # the one click on the owner's page
+    assert Subscription.objects.filter(email="leaving@example.org").exists()
+    Subscription.objects.create(email="someone.else@example.org", language="cs")
+    page = client.get(reverse("catalogue:owner_delete", args=[profile.pk]))
+    assert b'name="alerts"' in page.content
+    answer = client.post(reverse("catalogue:owner_delete", args=[profile.pk]), {"alerts": "delete"})
+    assert answer.status_code == 200
+    assert not Subscription.objects.filter(email="leaving@example.org").exists()
+    assert "leaving@example.org" not in _everything_in_the_database()
+    assert Subscription.objects.filter(email="someone.else@example.org").exists()  # only the member's own
+
+
+def test_a_member_may_keep_their_funding_alerts_when_deleting_the_profile(client, home):
+    from opportunities.models import Subscription
+
+    profile = published_profile()
+    signed_in_member(client, profile, email="staying@example.org")
+    client.post(reverse("catalogue:owner_alert", args=[profile.pk]))
+    answer = client.post(reverse("catalogue:owner_delete", args=[profile.pk]))  # the box unticked
+    assert not Profile.objects.filter(pk=profile.pk).exists()
+    assert Subscription.objects.filter(email="staying@example.org").count() == 1
+    assert t("Your funding alert stays, as you chose: each of its e-mails has the links to change or stop it.") in (
+        answer.content.decode()
+    )
