@@ -10,11 +10,12 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue of creatives")
 
     def ready(self) -> None:
-        from catalogue.moderation import notifications
+        from catalogue.moderation import notifications, unkept
 
         self._connect_duplicates()
         self._connect_facet_index()
         notifications.connect()  # owners hear of a moderator's decision
+        unkept.connect()  # a moderator publishing a profile nobody keeps confirms it
 
     def _connect_duplicates(self) -> None:
         """Duplicates are looked for whenever a profile, or a revision of one, is saved."""

@@ -28,6 +28,11 @@ def register_catalogue_log_actions(actions):
     actions.register_action("catalogue.consent_withdrawn", _("Consent withdrawn"), _("The owner withdrew a consent"))
     actions.register_action("catalogue.claim_approved", _("Claim approved"), _("A moderator approved a claim"))
     actions.register_action("catalogue.claim_refused", _("Claim refused"), _("A moderator refused a claim"))
+    actions.register_action(
+        "catalogue.confirmed_by_moderator",
+        _("Confirmed by a moderator"),
+        _("A moderator confirmed the profile nobody keeps is still right"),
+    )
 
 
 @hooks.register("construct_homepage_panels")

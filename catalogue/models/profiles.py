@@ -42,10 +42,13 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from kreativ.moderation.queue import ModerationQuerySet
+from kreativ.personal_data import retention_cutoff
 from kreativ.similarity import fold
 
 # A profile not confirmed by its owners for this long leaves public view (kept, not deleted).
 CONFIRMATION_MONTHS = 13
+# A profile confirmed this long ago is due: its owners (or, if nobody keeps it, the moderators) are asked.
+ASK_AFTER_MONTHS = 12
 PROFILE_LANGUAGES = ("cs", "sl", "en")
 # Languages an actor may say they work in (ISO 639-1), beyond the site's three.
 SPOKEN_LANGUAGES = [
@@ -123,11 +126,35 @@ class ProfileQuerySet(SearchableQuerySetMixin, ModerationQuerySet):
     def public(self, now: dt.datetime | None = None):
         """What the public may see: live profiles confirmed within ``CONFIRMATION_MONTHS``, and a
         person's only with their consent to publication."""
-        now = now or timezone.now()
-        fresh = now - dt.timedelta(days=round(CONFIRMATION_MONTHS * 30.44))
+        fresh = retention_cutoff(CONFIRMATION_MONTHS, now)
         return self.filter(live=True, merged_into__isnull=True, confirmed_at__gte=fresh).exclude(
             kind=ActorKind.FREELANCER, consent_given_at__isnull=True
         )
+
+    def unconfirmed(self, now: dt.datetime | None = None):
+        """Profiles out of public view for want of a confirmation within ``CONFIRMATION_MONTHS``."""
+        return self.filter(confirmed_at__lt=retention_cutoff(CONFIRMATION_MONTHS, now))
+
+    def confirmation_due(self, now: dt.datetime | None = None):
+        """Profiles confirmed ``ASK_AFTER_MONTHS`` ago or longer (not merged), whoever keeps them."""
+        return self.filter(confirmed_at__lte=retention_cutoff(ASK_AFTER_MONTHS, now), merged_into__isnull=True)
+
+    def not_asked_since_confirmed(self):
+        """Profiles nobody was asked to confirm since their last confirmation."""
+        return self.filter(
+            models.Q(confirmation_requested_at__isnull=True)
+            | models.Q(confirmation_requested_at__lt=models.F("confirmed_at"))
+        )
+
+    def unkept(self):
+        """Profiles nobody keeps (no members, not merged): the moderators are their keepers."""
+        return self.filter(members__isnull=True, merged_into__isnull=True)
+
+    def confirm(self, now: dt.datetime | None = None) -> dt.datetime:
+        """Confirms these profiles as still right, for another ``CONFIRMATION_MONTHS``; returns when."""
+        now = now or timezone.now()
+        self.update(confirmed_at=now)
+        return now
 
     def waiting_for_decision(self):
         """The moderators' queue: profiles under review, not merged into another (the dashboard

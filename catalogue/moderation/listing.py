@@ -1,5 +1,6 @@
 """The admin's listing of profiles: where each stands in moderation (the same querysets as the
-dashboard panel: ``ProfileQuerySet.waiting_for_decision``), its kind, and whether it is live."""
+dashboard panel: ``ProfileQuerySet.waiting_for_decision``, ``unkept.to_confirm``), its kind,
+whether it is live, and when it was last confirmed."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from catalogue.models import ActorKind, ClaimRequest, Profile
+from catalogue.moderation import unkept
 
 
 class Moderation(models.TextChoices):
     WAITING = "waiting", _("Waiting for a decision")
     REJECTED = "rejected", _("Rejected")
     UNCLAIMED = "unclaimed", _("Kept by nobody yet")
+    TO_CONFIRM = "to_confirm", _("Kept by nobody, to confirm")
 
 
 class ProfileFilterSet(WagtailFilterSet):
@@ -34,6 +37,8 @@ class ProfileFilterSet(WagtailFilterSet):
             return queryset.rejected()
         if value == Moderation.UNCLAIMED:
             return queryset.filter(members__isnull=True)
+        if value == Moderation.TO_CONFIRM:
+            return queryset.filter(pk__in=unkept.to_confirm())
         return queryset
 
 

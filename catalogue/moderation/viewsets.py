@@ -1,7 +1,8 @@
 """The catalogue in Wagtail's admin, grouped under "Catalogue": profiles under moderation (the
 queue is the listing's "Waiting for a decision" filter; each edit form shows who keeps the
-profile, its consents and the compare link of its last change), services, and claims of
-profiles nobody keeps, each to approve or refuse.
+profile, its consents and the compare link of its last change, and, for a profile nobody keeps,
+the moderators' one-click confirmation), services, and claims of profiles nobody keeps, each to
+approve or refuse.
 
 Each viewset names its "Add …" and "New …" labels as whole phrases (``kreativ.admin_labels``).
 """
@@ -18,7 +19,7 @@ from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from catalogue.models import ClaimRequest, Profile, Service
-from catalogue.moderation import claims
+from catalogue.moderation import claims, unkept
 from catalogue.moderation.decisions import ProfileEditView, ProfileWorkflowActionView
 from catalogue.moderation.listing import ClaimFilterSet, ProfileFilterSet
 from catalogue.moderation.panels import OwnersPanel
@@ -85,13 +86,36 @@ class ProfileViewSet(PhrasedLabels, SnippetViewSet):
     icon = "user"
     menu_label = _("Profiles")
     filterset_class = ProfileFilterSet
-    list_display = ["name", "kind", "municipality", BooleanColumn("live", label=_("Published"))]
+    list_display = [
+        "name",
+        "kind",
+        "municipality",
+        BooleanColumn("live", label=_("Published")),
+        DateColumn("confirmed_at", label=_("Confirmed")),
+    ]
     list_per_page = 50
     search_fields = ["name", "municipality"]
     copy_view_enabled = False
     edit_handler = PROFILE_PANELS
     edit_view_class = ProfileEditView
     workflow_action_view_class = ProfileWorkflowActionView
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("confirm/<int:pk>/", self.confirm_view, name="confirm")]
+
+    def confirm_view(self, request, pk: int):
+        """The POST of the edit form's button: a moderator confirms a profile nobody keeps."""
+        if request.method != "POST" or not request.user.has_perm(unkept.MODERATION_PERMISSION):
+            raise PermissionDenied
+        profile = get_object_or_404(Profile, pk=pk)
+        try:
+            unkept.confirm(profile, request.user)
+            messages.success(
+                request, _("“%(profile)s” is confirmed as still right for another year.") % {"profile": profile}
+            )
+        except unkept.Kept:
+            messages.warning(request, _("People keep this profile: only they confirm it."))
+        return redirect(reverse(self.get_url_name("edit"), args=[profile.pk]))
 
 
 class ServiceViewSet(PhrasedLabels, SnippetViewSet):

@@ -4,34 +4,34 @@ e-mails every member of a profile confirmed ``ASK_AFTER_MONTHS`` ago a link that
 click. A profile not confirmed for ``CONFIRMATION_MONTHS`` (13) leaves public view
 (``Profile.objects.public()``), kept, until an owner confirms it: by that link, by the button on
 their page, or by any edit.
+
+A profile nobody keeps has the moderators for its keepers: the same schedule tells them of those
+due, in one digest (``catalogue.moderation.unkept``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, Q
 from django.utils import timezone
 
 from catalogue.models import Profile
+from catalogue.models.profiles import ASK_AFTER_MONTHS
+from catalogue.moderation import unkept
 from catalogue.owners import mails
-from kreativ.personal_data import retention_cutoff
+from catalogue.public import facet_index
 
-ASK_AFTER_MONTHS = 12
+__all__ = ["ASK_AFTER_MONTHS", "confirm", "due", "request_confirmations"]
 
 
 def due(now: dt.datetime | None = None):
     """Profiles with members, confirmed ``ASK_AFTER_MONTHS`` ago or longer, not asked since."""
-    cutoff = retention_cutoff(ASK_AFTER_MONTHS, now)
-    return (
-        Profile.objects.filter(confirmed_at__lte=cutoff, merged_into__isnull=True, members__isnull=False)
-        .filter(Q(confirmation_requested_at__isnull=True) | Q(confirmation_requested_at__lt=F("confirmed_at")))
-        .distinct()
-    )
+    return Profile.objects.confirmation_due(now).not_asked_since_confirmed().filter(members__isnull=False).distinct()
 
 
 def request_confirmations(now: dt.datetime | None = None) -> int:
-    """E-mails the confirmation link to the members of every profile due; returns how many profiles."""
+    """E-mails the confirmation link to the members of every profile due, and the moderators the
+    digest of the unkept ones due; returns how many profiles were asked about."""
     now = now or timezone.now()
     count = 0
     for profile in due(now).prefetch_related("members"):
@@ -39,10 +39,10 @@ def request_confirmations(now: dt.datetime | None = None) -> int:
             mails.send_confirmation_request(member)
         Profile.objects.filter(pk=profile.pk).update(confirmation_requested_at=now)
         count += 1
-    return count
+    return count + unkept.ask_moderators(now)
 
 
 def confirm(profile: Profile, now: dt.datetime | None = None) -> None:
     """The owners say the profile is still right: public again (if it was live) for 13 months."""
-    profile.confirmed_at = now or timezone.now()
-    Profile.objects.filter(pk=profile.pk).update(confirmed_at=profile.confirmed_at)
+    profile.confirmed_at = Profile.objects.filter(pk=profile.pk).confirm(now)
+    facet_index.invalidate()  # a hidden profile is back in the public catalogue at once

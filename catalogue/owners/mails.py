@@ -4,6 +4,7 @@
 Sent at once (a request): the link that creates a profile, the links that open an address's
 profiles, a claim's confirmation, a claim passed to a profile's members. Sent later, with no
 request (the yearly confirmation, a moderator's decision): on the member's own site and language.
+Each says how long its link works from ``CATALOGUE_LINK_MAX_AGE`` itself (``link_lifetime``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -20,6 +22,7 @@ from wagtail.models import Site
 from catalogue.models import ClaimRequest, Profile, ProfileMember
 from catalogue.owners import tokens
 from kreativ.mails import message
+from kreativ.signed_links import lifetime
 from kreativ.sites import absolute
 
 logger = logging.getLogger(__name__)
@@ -36,9 +39,15 @@ def link_url(purpose: str, token: str, language: str, site: Site | None, request
     return url("catalogue:link", [purpose, token], language, site, request)
 
 
+def link_lifetime() -> str:
+    """How long a create, claim, sign-in or admit link works, in the active language ("3 days")."""
+    return lifetime(settings.CATALOGUE_LINK_MAX_AGE)
+
+
 def _send(to: str, subject: str, template: str, context: dict[str, Any], site: Site | None) -> bool:
-    """Sends one e-mail; a refusing mail server is logged, not shown (the reader's answer is the
-    same either way, and nothing is lost: they can ask again)."""
+    """Sends one e-mail, its context with ``link_lifetime``; a refusing mail server is logged, not
+    shown (the reader's answer is the same either way, and nothing is lost: they can ask again)."""
+    context = {"link_lifetime": link_lifetime(), **context}
     try:
         return message(to, subject, f"{TEMPLATES}/{template}", context, site).send() == 1
     except Exception as error:  # the SMTP server refused or could not be reached

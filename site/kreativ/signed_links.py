@@ -12,6 +12,9 @@ never accepted as another. A link may expire (``max_age``), and may be single-us
   (``check_unused`` raises ``BadLink("used")``). Nothing is stored per link.
 
 A link that was altered, or signed for another purpose, is ``BadLink("invalid")``.
+
+An e-mail that carries an expiring link says how long it works from the setting itself
+(``lifetime``), in the reader's language, so the text never disagrees with the link.
 """
 
 from __future__ import annotations
@@ -20,12 +23,15 @@ import datetime as dt
 from typing import Any
 
 from django.core import signing
+from django.utils.timesince import TIME_STRINGS
 
 # The reasons a link is refused, as ``str(BadLink)``; pages explain each in the reader's language.
 EXPIRED = "expired"
 INVALID = "invalid"
 USED = "used"
 NEVER = "-"  # the stamp of someone who has used no link yet
+# The units a link's lifetime is told in, largest first, in seconds.
+LIFETIME_UNITS = (("day", 24 * 3600), ("hour", 3600), ("minute", 60))
 
 
 class BadLink(Exception):
@@ -68,3 +74,14 @@ def check_unused(carried: str, last_used: dt.datetime | None) -> None:
     """Refuses a single-use link once its holder has used a link since it was signed."""
     if carried != stamp(last_used):
         raise BadLink(USED)
+
+
+def lifetime(max_age: int | float | dt.timedelta) -> str:
+    """How long a link signed with ``max_age`` (seconds) works, in the active language, in the
+    largest unit that tells it exactly ("3 days", "3 dny", "36 hours"), else in whole minutes
+    (Django's own translated units, those of ``timesince``)."""
+    seconds = int(max_age.total_seconds() if isinstance(max_age, dt.timedelta) else max_age)
+    for unit, size in LIFETIME_UNITS:
+        if seconds >= size and seconds % size == 0:
+            return TIME_STRINGS[unit] % {"num": seconds // size}
+    return TIME_STRINGS["minute"] % {"num": max(1, seconds // 60)}

@@ -1,4 +1,5 @@
-"""The foundation's signed links: each purpose its own salt, expiry, and single use by a stamp."""
+"""The foundation's signed links: each purpose its own salt, expiry, single use by a stamp, and
+their lifetime told in words."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import datetime as dt
 
 import pytest
 from django.core import signing
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from kreativ import signed_links
 from kreativ.signed_links import BadLink, SignedLinks, check_unused, stamp
 
 LINKS = SignedLinks("tests.links")
@@ -47,3 +49,15 @@ def test_a_single_use_link_is_spent_once_its_holder_used_a_link():
     check_unused(stamp(used), used)  # a link signed after the last use
     with pytest.raises(BadLink, match="used"):
         check_unused(stamp(used), used + dt.timedelta(microseconds=1))
+
+
+def test_a_links_lifetime_is_told_in_the_largest_exact_unit_in_the_readers_language():
+    with translation.override("en"):
+        assert signed_links.lifetime(3 * 24 * 3600) == "3 days"
+        assert signed_links.lifetime(dt.timedelta(hours=36)) == "36 hours"
+        assert signed_links.lifetime(90) == "1 minute"
+    with translation.override("cs"):
+        assert signed_links.lifetime(3 * 24 * 3600) == "3 dny"
+        assert signed_links.lifetime(5 * 24 * 3600) == "5 dní"
+    with translation.override("sl"):
+        assert signed_links.lifetime(12 * 3600) == "12 ur"
