@@ -87,6 +87,8 @@ INTERNALS: tuple[Internal, ...] = (
     *_class(_W3, "whoosh_fixes: replaced (blocks pickled with protocol 3)", "dumps"),
     # Read or called.
     *_class(_MATCHER, "whoosh_fixes, scoring: block by block", "_next_block", "_read_data"),
+    *_class(_MATCHER, "scoring._positions: a block's positions, for a phrase", "_read_values"),
+    *_class("whoosh.system", "scoring._position_decoder: where a posting's pickled positions start", "_INT_SIZE"),
     *_class(_W3, "columns.length_bytes: the name and type of a field's length column", "_lenfield", "LENGTHS_COLUMN"),
     *_class("whoosh.scoring.WeightLengthScorer", "scoring._term: a score from weight and length", "score", "_score"),
     *_instance(
@@ -97,6 +99,7 @@ INTERNALS: tuple[Internal, ...] = (
         "_i",
         "_ids",
         "_weights",
+        "_values",
         "_data",
         "_byteids",
     ),
