@@ -1,58 +1,22 @@
 """What the benchmarks of a faceted listing (the funding finder, the catalogue) share.
 
-Each builds its own data in ``bench/results/<name>-var/`` (a SQLite database and search index of
-its own, with ``bench.settings``), on one office's site whose home page holds the listing's page;
-each reports the same head (date, machine, yardstick) and times its queries in-process the same
-way: every query computed afresh (the text's remembered matches dropped first), then refinements
-of a search timed after their text was searched, as a reader asks them. Server time is the
-listing computing each answer: the page cache is off and, as in a server process, the garbage
-collector is tuned (``as_a_server``).
+Each builds its own data (``bench.own_data``) on one office's site whose home page holds the
+listing's page; each reports the same head (date, machine, yardstick) and times its queries
+in-process the same way: every query computed afresh (the text's remembered matches dropped
+first), then refinements of a search timed after their text was searched, as a reader asks them.
+Server time is the listing computing each answer: the page cache is off and, as in a server
+process, the garbage collector is tuned (``as_a_server``).
 """
 
 from __future__ import annotations
 
 import os
 import platform
-import shutil
-import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from bench.timing import percentiles, yardstick
-
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "bench" / "results"
-
-
-def setup_django(var: Path, fresh: bool) -> None:
-    """Django on the benchmark's own data in ``var`` (emptied first unless the data is kept)."""
-    if fresh and var.exists():
-        shutil.rmtree(var)
-    var.mkdir(parents=True, exist_ok=True)
-    os.environ["KREATIV_VAR_DIR"] = str(var)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-
-
-def office_home() -> tuple[Any, Any]:
-    """A Czech home page made the default site's root: where the listing's page goes. Returns the
-    home page and the site."""
-    from wagtail.models import Locale, Page, Site
-
-    from home.models import HomePage
-
-    root = Page.get_first_root_node()
-    home = HomePage(title="Bench", slug="bench", locale=Locale.objects.get(language_code="cs"))
-    root.add_child(instance=home)
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
-    return home, site
 
 
 def report_head(**sizes: int) -> dict[str, Any]:

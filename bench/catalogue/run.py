@@ -13,7 +13,8 @@ import argparse
 import json
 import time
 
-from bench.listing import RESULTS, as_a_server, office_home, report_head, setup_django, time_queries
+from bench.listing import as_a_server, report_head, time_queries
+from bench.own_data import RESULTS, office_home, setup_django
 from bench.timing import percentiles
 
 VAR = RESULTS / "catalogue-var"

@@ -20,7 +20,8 @@ import threading
 import time
 import urllib.request
 
-from bench.listing import RESULTS, ROOT, as_a_server, office_home, report_head, setup_django, time_queries
+from bench.listing import as_a_server, report_head, time_queries
+from bench.own_data import RESULTS, ROOT, office_home, setup_django
 from crawler.parsers.eu_ft import CREATIVE_EUROPE as CREATIVE_EUROPE_CODE
 from crawler.vocabulary import EU_PROGRAMMES
 
