@@ -3,22 +3,18 @@
 The catalogue is one, shared by every office, and each office's site has its own catalogue page
 (a routable page of this app, in each language of its tree) whose route ``profile`` (``<catalogue
 page URL><slug>/``) shows one profile. Other pages that link to a profile (a funding call's page
-listing partners, a hub's page listing its actors, e-mails) ask here. A merged profile's address
-leads to the profile it was merged into (``kreativ.merging.final_target``), which is what the
-profile route redirects to.
+listing partners, a hub's page listing its actors, e-mails) ask here for the page; the address
+itself is made by the page (``CatalogueIndexPage.profile_url``: a merged profile's address leads to
+the profile it was merged into, which is what the profile route redirects to).
 """
 
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch
 from wagtail.models import Locale, Page, Site
 
 from catalogue.models import CatalogueIndexPage, Profile
-from kreativ.merging import final_target
 from kreativ.sites import section_of, site_for
-
-PROFILE_ROUTE = "profile"
 
 
 def catalogue_page(site: Site | None = None, locale: Locale | None = None) -> Page | None:
@@ -27,16 +23,11 @@ def catalogue_page(site: Site | None = None, locale: Locale | None = None) -> Pa
     return section_of(CatalogueIndexPage, site, locale)
 
 
-def profile_url(profile: Profile, request: HttpRequest | None = None, page: Page | None = None) -> str | None:
+def profile_url(
+    profile: Profile, request: HttpRequest | None = None, page: CatalogueIndexPage | None = None
+) -> str | None:
     """The profile's URL on the request's office's catalogue page (a merged profile: the one kept),
     or None while there is no catalogue page to show it on. ``page`` saves looking it up again when
     a listing links many profiles (see ``catalogue_page``)."""
     page = page or catalogue_page(site_for(request))
-    if page is None or not hasattr(page, "reverse_subpage"):
-        return None
-    try:
-        route = page.reverse_subpage(PROFILE_ROUTE, kwargs={"slug": final_target(profile).slug})
-    except NoReverseMatch:
-        return None
-    base = page.get_url(request)
-    return base + route if base else None
+    return page.profile_url(profile, request) if page is not None else None

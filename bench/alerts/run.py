@@ -26,6 +26,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench.own_data import office_home
+
 ROOT = Path(__file__).resolve().parents[2]
 VAR = ROOT / "bench" / "results" / "alerts-var"
 COLUMNS = {
@@ -52,22 +54,15 @@ def build(subscriptions: int, calls: int) -> None:
 
     from django.core.management import call_command
     from django.utils import timezone
-    from wagtail.models import Locale, Page, Site
 
     from bench.calls import create_snapshot_calls
-    from home.models import HomePage
     from kreativ.models import Region, Sector
     from opportunities.models import ApplicantType, FundingFinderPage, Programme, Subscription
 
     call_command("migrate", verbosity=0)
     if Subscription.objects.count() >= subscriptions:
         return
-    root = Page.get_first_root_node()
-    home = HomePage(title="Bench", slug="bench", locale=Locale.objects.get(language_code="cs"))
-    root.add_child(instance=home)
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
+    home, _site = office_home()
     home.add_child(instance=FundingFinderPage(title="Dotace", slug="dotace"))
     now = timezone.now()
     create_snapshot_calls(calls, published_at=now)

@@ -11,18 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import shutil
-import sys
 import time
-from collections.abc import Callable
-from pathlib import Path
 
-from bench.timing import percentiles, yardstick
+from bench.listing import as_a_server, report_head, time_queries
+from bench.own_data import RESULTS, office_home, setup_django
+from bench.timing import percentiles
 
-ROOT = Path(__file__).resolve().parents[2]
-RESULTS = ROOT / "bench" / "results"
 VAR = RESULTS / "catalogue-var"
 # What readers ask: the office's default listing, facets, flags, other regions, text in the three
 # languages alone and with facets, another order and page, one place of the map.
@@ -48,37 +42,18 @@ REFINED = [
 ]
 
 
-def setup_django(fresh: bool) -> None:
-    if fresh and VAR.exists():
-        shutil.rmtree(VAR)
-    VAR.mkdir(parents=True, exist_ok=True)
-    os.environ["KREATIV_VAR_DIR"] = str(VAR)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-
-
 def build(profiles: int) -> dict[str, float]:
     from django.core.management import call_command
-    from wagtail.models import Locale, Page, Site
 
     from bench.profiles import create_profiles
     from catalogue.models import CatalogueIndexPage, Profile
-    from home.models import HomePage
     from kreativ.models import OfficeSettings, Region
 
     timings = {}
     call_command("migrate", verbosity=0)
     if CatalogueIndexPage.objects.exists() and Profile.objects.count() >= profiles:
         return timings
-    root = Page.get_first_root_node()
-    home = HomePage(title="Bench", slug="bench", locale=Locale.objects.get(language_code="cs"))
-    root.add_child(instance=home)
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
+    home, site = office_home()
     office = OfficeSettings.for_site(site)
     office.region = Region.objects.get(slug="olomoucky-kraj")
     office.save()
@@ -94,53 +69,28 @@ def build(profiles: int) -> dict[str, float]:
 
 def measure_in_process(runs: int) -> dict:
     """Each query computed afresh (its text searched every time), then a refinement of a search."""
-    from django.test import Client
-
     from catalogue.models import CatalogueIndexPage
     from catalogue.public import facet_index
 
-    catalogue = CatalogueIndexPage.objects.get()
-    client = Client()
-
-    def sample(url: str, before: Callable[[], None]) -> float:
-        before()
-        started = time.perf_counter()
-        response = client.get(url)
-        elapsed = (time.perf_counter() - started) * 1000
-        assert response.status_code == 200, (url, response.status_code)
-        return elapsed
-
-    def forget() -> None:
-        facet_index.current().forget_texts()
-
-    per_query = {}
-    everything = []
-    for label, query in QUERIES:
-        url = catalogue.url + query
-        client.get(url)  # warm up
-        samples = sorted(sample(url, forget) for _ in range(runs))
-        per_query[label] = {"url": url, "results": _total(query)} | percentiles(samples)
-        everything += samples
-    refined = {}
-    for label, first, then in REFINED:
-
-        def search_first(first: str = first) -> None:
-            forget()
-            client.get(catalogue.url + first)
-
-        samples = sorted(sample(catalogue.url + then, search_first) for _ in range(runs))
-        refined[label] = {"url": catalogue.url + then} | percentiles(samples)
-    return {**percentiles(sorted(everything)), "queries": per_query, "refined": refined}
+    base = CatalogueIndexPage.objects.get().url
+    return time_queries(
+        [(label, base + query) for label, query in QUERIES],
+        [(label, base + first, base + then) for label, first, then in REFINED],
+        runs,
+        forget=lambda: facet_index.current().forget_texts(),
+        total=_total,
+    )
 
 
 def _total(query: str) -> int:
+    """How many profiles a query string finds (the query timed, in numbers)."""
     from django.http import QueryDict
 
     from catalogue.public import facet_index
     from catalogue.public.search import Catalogue, CatalogueForm, taxonomy_choices
 
     index = facet_index.current()
-    filters = CatalogueForm(QueryDict(query.lstrip("?")) or None, choices=taxonomy_choices(index)).filters()
+    filters = CatalogueForm(QueryDict(query) or None, choices=taxonomy_choices(index)).filters()
     # The default listing is the office's region, as the page gives it.
     return Catalogue(filters, index=index, default_regions=["olomoucky-kraj"]).run().total
 
@@ -163,24 +113,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--keep", action="store_true", help="reuse the data of the previous run")
     args = parser.parse_args()
-    setup_django(fresh=not args.keep)
-    report = {
-        "date": time.strftime("%Y-%m-%d"),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "yardstick_s": yardstick(),
-        "profiles": args.profiles,
-        "build": build(args.profiles),
-    }
-    from django.conf import settings
-    from django.core.cache import cache
-
-    cache.clear()
-    # Server time is the catalogue computing each answer: its page cache is off in-process.
-    settings.LISTING_CACHE_SECONDS = 0
-    # As a server process starts (kreativ.wsgi): start-up objects frozen, fewer full collections.
-    from kreativ.wsgi import tune_garbage_collector
-
-    tune_garbage_collector()
+    setup_django(VAR, fresh=not args.keep)
+    report = report_head(profiles=args.profiles)
+    report["build"] = build(args.profiles)
+    as_a_server()
     report["in_process"] = measure_in_process(args.runs)
     report["index_build_ms"] = measure_build()
     RESULTS.mkdir(exist_ok=True)

@@ -13,23 +13,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
-import shutil
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Callable
-from pathlib import Path
 
-from bench.timing import percentiles, yardstick
+from bench.listing import as_a_server, report_head, time_queries
+from bench.own_data import RESULTS, ROOT, office_home, setup_django
 from crawler.parsers.eu_ft import CREATIVE_EUROPE as CREATIVE_EUROPE_CODE
 from crawler.vocabulary import EU_PROGRAMMES
 
-ROOT = Path(__file__).resolve().parents[2]
-RESULTS = ROOT / "bench" / "results"
 VAR = RESULTS / "finder-var"
 # The programme of the last query: its name as the crawler (and bench/calls.py) writes it.
 CREATIVE_EUROPE = EU_PROGRAMMES[CREATIVE_EUROPE_CODE]
@@ -54,36 +49,17 @@ REFINED = [
 ]
 
 
-def setup_django(fresh: bool) -> None:
-    if fresh and VAR.exists():
-        shutil.rmtree(VAR)
-    VAR.mkdir(parents=True, exist_ok=True)
-    os.environ["KREATIV_VAR_DIR"] = str(VAR)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-
-
 def build(calls: int) -> dict[str, float]:
     from django.core.management import call_command
-    from wagtail.models import Locale, Page, Site
 
     from bench.calls import create_calls
-    from home.models import HomePage
     from opportunities.models import FundingCall, FundingFinderPage
 
     timings = {}
     call_command("migrate", verbosity=0)
     if FundingFinderPage.objects.exists() and FundingCall.objects.count() >= calls:
         return timings
-    root = Page.get_first_root_node()
-    home = HomePage(title="Bench", slug="bench", locale=Locale.objects.get(language_code="cs"))
-    root.add_child(instance=home)
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
+    home, _site = office_home()
     finder = FundingFinderPage(title="Dotace", slug="dotace")
     home.add_child(instance=finder)
     started = time.perf_counter()
@@ -97,48 +73,22 @@ def build(calls: int) -> dict[str, float]:
 
 def measure_in_process(runs: int) -> dict:
     """Each query computed afresh (text searched every time), then the refinements of a search."""
-    from django.test import Client
-
     from opportunities.finder import facet_index
     from opportunities.models import FundingFinderPage, Programme
 
-    finder = FundingFinderPage.objects.get()
+    base = FundingFinderPage.objects.get().url
     programme = Programme.objects.get(name=CREATIVE_EUROPE).pk
-    client = Client()
-
-    def sample(url: str, before: Callable[[], None]) -> float:
-        before()
-        started = time.perf_counter()
-        response = client.get(url)
-        elapsed = (time.perf_counter() - started) * 1000
-        assert response.status_code == 200, (url, response.status_code)
-        return elapsed
-
-    def forget() -> None:
-        facet_index.current().forget_texts()
-
-    per_query = {}
-    everything = []
-    for label, query in QUERIES:
-        url = finder.url + query.format(programme=programme)
-        client.get(url)  # warm up
-        samples = sorted(sample(url, forget) for _ in range(runs))
-        per_query[label] = {"url": url, "results": _total(url.split("?", 1)[1] if "?" in url else "")}
-        per_query[label] |= percentiles(samples)
-        everything += samples
-    refined = {}
-    for label, first, then in REFINED:
-
-        def search_first(first: str = first) -> None:
-            forget()
-            client.get(finder.url + first)
-
-        samples = sorted(sample(finder.url + then, search_first) for _ in range(runs))
-        refined[label] = {"url": finder.url + then} | percentiles(samples)
-    return {**percentiles(sorted(everything)), "queries": per_query, "refined": refined}
+    return time_queries(
+        [(label, base + query.format(programme=programme)) for label, query in QUERIES],
+        [(label, base + first, base + then) for label, first, then in REFINED],
+        runs,
+        forget=lambda: facet_index.current().forget_texts(),
+        total=_total,
+    )
 
 
 def _total(query: str) -> int:
+    """How many calls a query string finds (the query timed, in numbers)."""
     from django.http import QueryDict
 
     from opportunities.finder.search import Finder, FinderForm
@@ -243,24 +193,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--keep", action="store_true", help="reuse the data of the previous run")
     args = parser.parse_args()
-    setup_django(fresh=not args.keep)
-    report = {
-        "date": time.strftime("%Y-%m-%d"),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "yardstick_s": yardstick(),
-        "calls": args.calls,
-        "build": build(args.calls),
-    }
-    from django.conf import settings
-    from django.core.cache import cache
-
-    cache.clear()
-    # Server time is the finder computing each answer: its page cache is off in-process.
-    settings.LISTING_CACHE_SECONDS = 0
-    # As a server process starts (kreativ.wsgi): start-up objects frozen, fewer full collections.
-    from kreativ.wsgi import tune_garbage_collector
-
-    tune_garbage_collector()
+    setup_django(VAR, fresh=not args.keep)
+    report = report_head(calls=args.calls)
+    report["build"] = build(args.calls)
+    as_a_server()
     report["in_process"] = measure_in_process(args.runs)
     # Throughput as deployed (anonymous views cached) and with the cache off (every answer computed).
     report["throughput"] = measure_throughput(args.seconds, args.workers, cache_seconds=60)

@@ -20,6 +20,8 @@ from django.conf import settings
 from django.db import migrations, models
 from django.utils import timezone
 
+from kreativ import data_migrations
+
 WORKFLOW = "Profile moderation"
 TASK = "Moderators approve the profile"
 MODERATOR_PERMISSIONS = [
@@ -34,30 +36,15 @@ SCHEDULES = {
 
 
 def create_workflow(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
-    ProfileApprovalTask = apps.get_model("catalogue", "ProfileApprovalTask")
-
-    moderators, _ = Group.objects.get_or_create(name="Moderators")
-    for model, actions in MODERATOR_PERMISSIONS:
-        content_type, _ = ContentType.objects.get_or_create(app_label="catalogue", model=model)
-        for action in actions:
-            permission, _ = Permission.objects.get_or_create(
-                content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
-            )
-            moderators.permissions.add(permission)
-
-    task_type, _ = ContentType.objects.get_or_create(app_label="catalogue", model="profileapprovaltask")
-    task, _ = ProfileApprovalTask.objects.get_or_create(name=TASK, defaults={"content_type": task_type, "active": True})
-    task.groups.add(moderators)
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    profile_type, _ = ContentType.objects.get_or_create(app_label="catalogue", model="profile")
-    WorkflowContentType.objects.update_or_create(content_type=profile_type, defaults={"workflow": workflow})
+    moderators = data_migrations.grant_moderators(apps, "catalogue", MODERATOR_PERMISSIONS)
+    data_migrations.attach_workflow(
+        apps,
+        workflow=WORKFLOW,
+        task=TASK,
+        task_model="catalogue.ProfileApprovalTask",
+        model="catalogue.profile",
+        group=moderators,
+    )
 
 
 def remove_workflow(apps, schema_editor):
@@ -66,17 +53,13 @@ def remove_workflow(apps, schema_editor):
 
 
 def create_schedules(apps, schema_editor):
-    Schedule = apps.get_model("django_q", "Schedule")
-    for name, func in SCHEDULES.items():
-        Schedule.objects.get_or_create(
-            name=name,
-            defaults={"func": func, "schedule_type": "D", "repeats": -1, "next_run": timezone.now() + dt.timedelta(hours=1)},
-        )
+    next_run = timezone.now() + dt.timedelta(hours=1)
+    daily = {"schedule_type": "D", "repeats": -1, "next_run": next_run}
+    data_migrations.add_schedules(apps, {name: {"func": func, **daily} for name, func in SCHEDULES.items()})
 
 
 def remove_schedules(apps, schema_editor):
-    apps.get_model("django_q", "Schedule").objects.filter(name__in=list(SCHEDULES)).delete()
-
+    data_migrations.remove_schedules(apps, SCHEDULES)
 
 
 class Migration(migrations.Migration):

@@ -7,13 +7,17 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from kreativ.merging import final_target
 from kreativ.models import BasePage
+
+PROFILE_ROUTE = "profile"
 
 
 class CatalogueIndexPage(RoutablePageMixin, BasePage):
@@ -38,8 +42,16 @@ class CatalogueIndexPage(RoutablePageMixin, BasePage):
             urls[request] = self.get_url(request)
         return urls[request]
 
-    def profile_url(self, profile, request: HttpRequest | None = None) -> str:
-        return self.url_for(request) + self.reverse_subpage("profile", kwargs={"slug": profile.slug})
+    def profile_url(self, profile, request: HttpRequest | None = None) -> str | None:
+        """The one place a profile's address is made: its page under this catalogue page, relative to
+        the site the reader is on (a merged profile: the one it was merged into, where its route
+        redirects), or None while this page has no address or the slug makes no route."""
+        try:
+            route = self.reverse_subpage(PROFILE_ROUTE, kwargs={"slug": final_target(profile).slug})
+        except NoReverseMatch:
+            return None
+        base = self.url_for(request)
+        return base + route if base else None
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
         """The page, and each public profile's page under it with its other languages' addresses."""
@@ -75,7 +87,7 @@ class CatalogueIndexPage(RoutablePageMixin, BasePage):
         context.update(fields=FIELDS, licence=LICENCE, language_suffix=self.reverse_subpage("open_data"))
         return TemplateResponse(request, "catalogue/open_data.html", context)
 
-    @path("<slug:slug>/", name="profile")
+    @path("<slug:slug>/", name=PROFILE_ROUTE)
     def profile(self, request: HttpRequest, slug: str) -> HttpResponse:
         from catalogue.public.profile_page import render_profile
 

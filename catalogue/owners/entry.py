@@ -87,7 +87,12 @@ def join(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             email = form.cleaned_data["email"].strip().lower()
             if _limited(request, email):
-                return render(request, "catalogue/owners/limited.html", {"form": form}, status=429)
+                notice = _(
+                    "We have sent several links to this address or from this connection in the last hour. "
+                    "Please check your inbox (and the spam folder), or try again in an hour."
+                )
+                context = {"form": form, "title": _("Too many requests"), "notice": notice}
+                return render(request, "catalogue/owners/notice.html", context, status=429)
             if not form.filled_by_bot():
                 _act(request, form, email)
             return render(

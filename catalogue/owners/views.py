@@ -40,7 +40,12 @@ def owner_only(view):
         member = session.member_of(request, pk)
         if member is None:
             form = JoinForm(initial={"intent": JoinForm.SIGN_IN})
-            return render(request, "catalogue/owners/sign_in_needed.html", {"form": form}, status=403)
+            notice = _(
+                "This page opens only from a link we e-mailed you, for a few hours after you used it. "
+                "Ask for a new link: nothing you saved is lost."
+            )
+            context = {"form": form, "title": _("Open your profile"), "notice": notice}
+            return render(request, "catalogue/owners/notice.html", context, status=403)
         return view(request, member, *args, **kwargs)
 
     return wrapper

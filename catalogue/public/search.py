@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
-from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -28,7 +27,8 @@ from catalogue.models import ActorKind, Profile
 from catalogue.models.profiles import SPOKEN_LANGUAGES
 from catalogue.public import facet_index
 from kreativ.facets import text
-from kreativ.facets.listing import EVERY_REGION, Facet, FacetedSearch, listing_query
+from kreativ.facets.forms import ListingForm
+from kreativ.facets.listing import Facet, FacetedSearch, ListingResult, listing_query
 
 PAGE_SIZE = 24
 SORTS = [("relevance", _("Relevance")), ("name", _("Name")), ("newest", _("Newest"))]
@@ -48,8 +48,10 @@ def taxonomy_choices(index: facet_index.FacetIndex) -> dict[str, list[tuple[str,
     return {name: [(entry.slug, entry.name) for entry in index.taxonomies.get(name, [])] for name in TAXONOMY_FACETS}
 
 
-class CatalogueForm(forms.Form):
+class CatalogueForm(ListingForm):
     """The catalogue's filters as they appear in a shareable URL."""
+
+    TAXONOMY_FACETS = TAXONOMY_FACETS
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     kind = forms.MultipleChoiceField(label=_("Kind"), required=False, choices=ActorKind.choices)
@@ -62,31 +64,11 @@ class CatalogueForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
 
-    def __init__(self, *args: Any, choices: dict[str, list[tuple[str, str]]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name in TAXONOMY_FACETS:
-            self.fields[name].choices = choices[name]
-        self.fields["region"].choices = [(EVERY_REGION, _("Every region")), *choices["region"]]
-
-    def filters(self) -> dict[str, Any]:
-        """The valid filters; a field with a bad value is left out (and its error shown)."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "", [])}
-
 
 @dataclass
-class CatalogueResult:
-    page: Page
-    total: int
-    facets: list[Facet]
-    filters: dict[str, Any]
-    sort: str
+class CatalogueResult(ListingResult):
     map_points: list[dict[str, Any]] = field(default_factory=list)
-    default_regions: list[str] = field(default_factory=list)  # the site's, applied as no region was named
     place: str = ""  # the municipality the results are narrowed to, by its name
-    chosen: int = 0
 
 
 class Catalogue(FacetedSearch):

@@ -20,8 +20,8 @@ CONTACT_FORM = "catalogue/includes/contact_form.html"
 
 @register.simple_tag(takes_context=True)
 def profile_url(context: dict[str, Any], catalogue, profile) -> str:
-    """A profile's page under the catalogue page (relative to the site the reader is on)."""
-    return catalogue.profile_url(profile, context.get("request")) if catalogue is not None else ""
+    """A profile's page under the catalogue page (``CatalogueIndexPage.profile_url``), or nothing."""
+    return (catalogue.profile_url(profile, context.get("request")) if catalogue is not None else None) or ""
 
 
 @register.filter(is_safe=True)

@@ -27,7 +27,15 @@ from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kreativ.facets.listing import EVERY_REGION, Facet, FacetedSearch, default_regions, listing_query
+from kreativ.facets.forms import Choices, ListingForm
+from kreativ.facets.listing import (
+    EVERY_REGION,
+    Facet,
+    FacetedSearch,
+    ListingResult,
+    default_regions,
+    listing_query,
+)
 from kreativ.models import Region, Sector
 from kreativ.search.expansion import expand
 from opportunities.finder import facet_index, text_search
@@ -72,8 +80,11 @@ def taxonomy_choices(index: facet_index.FacetIndex | None = None) -> dict[str, l
     }
 
 
-class FinderForm(forms.Form):
-    """The finder's filters as they appear in a shareable URL."""
+class FinderForm(ListingForm):
+    """The finder's filters as they appear in a shareable URL (the taxonomies' choices from the
+    database when none are given)."""
+
+    TAXONOMY_FACETS = TAXONOMY_FACETS
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     sector = forms.MultipleChoiceField(label=_("Sector"), required=False)
@@ -90,19 +101,8 @@ class FinderForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
 
-    def __init__(self, *args: Any, choices: dict[str, list[tuple[str, str]]] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        choices = choices or taxonomy_choices()
-        for name in TAXONOMY_FACETS:
-            self.fields[name].choices = choices[name]
-        self.fields["region"].choices = [(EVERY_REGION, _("Every region")), *choices["region"]]
-
-    def filters(self) -> dict[str, Any]:
-        """The valid filters; a field with a bad value is left out (and its error shown)."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "", [])}
+    def __init__(self, *args: Any, choices: Choices | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, choices=choices or taxonomy_choices(), **kwargs)
 
 
 @dataclass
@@ -117,15 +117,8 @@ class NamedFacet:
 
 
 @dataclass
-class FinderResult:
-    page: Page
-    total: int
-    facets: list[Facet]
-    filters: dict[str, Any]
-    sort: str
+class FinderResult(ListingResult):
     named: list[NamedFacet] = field(default_factory=list)
-    default_regions: list[str] = field(default_factory=list)  # the site's, applied as no region was named
-    chosen: int = 0  # how many filter values the reader chose (shown beside the folded "Filters")
 
 
 class Finder(FacetedSearch):

@@ -6,6 +6,8 @@ created here together with the workflow, and ingest refuses to start a workflow 
 
 from django.db import migrations
 
+from kreativ import data_migrations
+
 APPLICANT_TYPES = [
     # slug, Czech, Slovenian, English
     ("freelancer", "OSVČ a nezávislí tvůrci", "Samostojni ustvarjalci in s.p.", "Freelancers and self-employed creators"),
@@ -49,13 +51,6 @@ MODERATOR_PERMISSIONS = [
 def create(apps, schema_editor):
     ApplicantType = apps.get_model("opportunities", "ApplicantType")
     Source = apps.get_model("opportunities", "Source")
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
-    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
 
     for order, (slug, cs, sl, en) in enumerate(APPLICANT_TYPES):
         ApplicantType.objects.update_or_create(
@@ -64,26 +59,15 @@ def create(apps, schema_editor):
     for slug, name, kind, url, language in SOURCES:
         Source.objects.get_or_create(slug=slug, defaults={"name": name, "kind": kind, "url": url, "language": language})
 
-    moderators, _ = Group.objects.get_or_create(name="Moderators")
-    for model, actions in MODERATOR_PERMISSIONS:
-        content_type, _ = ContentType.objects.get_or_create(app_label="opportunities", model=model)
-        for action in actions:
-            permission, _ = Permission.objects.get_or_create(
-                content_type=content_type,
-                codename=f"{action}_{model}",
-                defaults={"name": f"Can {action} {model}"},
-            )
-            moderators.permissions.add(permission)
-
-    task_content_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
-    task, _ = GroupApprovalTask.objects.get_or_create(
-        name="Moderators approve the call", defaults={"content_type": task_content_type, "active": True}
+    moderators = data_migrations.grant_moderators(apps, "opportunities", MODERATOR_PERMISSIONS)
+    data_migrations.attach_workflow(
+        apps,
+        workflow="Funding call moderation",
+        task="Moderators approve the call",
+        task_model="wagtailcore.GroupApprovalTask",
+        model="opportunities.fundingcall",
+        group=moderators,
     )
-    task.groups.add(moderators)
-    workflow, _ = Workflow.objects.get_or_create(name="Funding call moderation", defaults={"active": True})
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    call_content_type, _ = ContentType.objects.get_or_create(app_label="opportunities", model="fundingcall")
-    WorkflowContentType.objects.update_or_create(content_type=call_content_type, defaults={"workflow": workflow})
 
 
 class Migration(migrations.Migration):

@@ -6,6 +6,8 @@ import datetime as dt
 from django.db import migrations
 from django.utils import timezone
 
+from kreativ import data_migrations
+
 SCHEDULES = [
     ("alerts:instant", "instant", "I", 10),
     ("alerts:daily", "daily", "D", None),
@@ -14,27 +16,28 @@ SCHEDULES = [
 
 
 def create(apps, schema_editor):
-    Schedule = apps.get_model("django_q", "Schedule")
     now = timezone.localtime()
     morning = now.replace(hour=7, minute=0, second=0, microsecond=0)
     if morning <= now:
         morning += dt.timedelta(days=1)
-    for name, frequency, kind, minutes in SCHEDULES:
-        Schedule.objects.get_or_create(
-            name=name,
-            defaults={
+    data_migrations.add_schedules(
+        apps,
+        {
+            name: {
                 "func": "opportunities.alerts.tasks.send",
                 "args": repr(frequency),
                 "schedule_type": kind,
                 "minutes": minutes,
                 "repeats": -1,
                 "next_run": now + dt.timedelta(minutes=minutes) if minutes else morning,
-            },
-        )
+            }
+            for name, frequency, kind, minutes in SCHEDULES
+        },
+    )
 
 
 def remove(apps, schema_editor):
-    apps.get_model("django_q", "Schedule").objects.filter(name__in=[s[0] for s in SCHEDULES]).delete()
+    data_migrations.remove_schedules(apps, [s[0] for s in SCHEDULES])
 
 
 class Migration(migrations.Migration):

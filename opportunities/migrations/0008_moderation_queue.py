@@ -16,6 +16,8 @@ import django.db.models.deletion
 from django.db import migrations, models
 from django.utils import timezone
 
+from kreativ import data_migrations
+
 WORKFLOW = "Funding call moderation"
 ARCHIVE_SCHEDULE = "calls:archive-closed"
 
@@ -60,19 +62,21 @@ def use_group_approval_task(apps, schema_editor):
 
 
 def create_archive_schedule(apps, schema_editor):
-    apps.get_model("django_q", "Schedule").objects.get_or_create(
-        name=ARCHIVE_SCHEDULE,
-        defaults={
-            "func": "opportunities.moderation.archive.archive_closed_calls",
-            "schedule_type": "H",
-            "repeats": -1,
-            "next_run": timezone.now() + dt.timedelta(hours=1),
+    data_migrations.add_schedules(
+        apps,
+        {
+            ARCHIVE_SCHEDULE: {
+                "func": "opportunities.moderation.archive.archive_closed_calls",
+                "schedule_type": "H",
+                "repeats": -1,
+                "next_run": timezone.now() + dt.timedelta(hours=1),
+            }
         },
     )
 
 
 def remove_archive_schedule(apps, schema_editor):
-    apps.get_model("django_q", "Schedule").objects.filter(name=ARCHIVE_SCHEDULE).delete()
+    data_migrations.remove_schedules(apps, [ARCHIVE_SCHEDULE])
 
 
 class Migration(migrations.Migration):

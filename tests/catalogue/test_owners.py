@@ -101,13 +101,22 @@ def test_the_owner_page_needs_a_link(client, home):
     profile = published_profile()
     response = client.get(reverse("catalogue:owner", args=[profile.pk]))
     assert response.status_code == 403
+    # The owners' notice page says why, and offers to e-mail a link (to sign in).
+    page = response.content.decode()
+    assert "<h1>Otevřete svůj profil</h1>" in page and "Tato stránka se otevře jen z odkazu" in page
+    assert f'action="{JOIN}"' in page and 'value="sign_in" id="id_intent_2" required checked' in page
 
 
 def test_the_join_form_is_rate_limited_per_address_and_has_a_honeypot(client, home, settings):
     settings.CATALOGUE_RATE_PER_ADDRESS = 2
     for _ in range(2):
         assert join(client, email="many@example.org", name="A").status_code == 200
-    assert join(client, email="many@example.org", name="A").status_code == 429
+    limited = join(client, email="many@example.org", name="A")
+    assert limited.status_code == 429
+    # The same notice page, saying why, with what was typed kept in the form.
+    page = limited.content.decode()
+    assert "<h1>Příliš mnoho požadavků</h1>" in page and "Během poslední hodiny jsme na tuto adresu" in page
+    assert f'action="{JOIN}"' in page and 'value="many@example.org"' in page
     mail.outbox.clear()
     assert join(client, email="bot@example.org", name="B", website="spam").status_code == 200
     assert mail.outbox == []

@@ -1,16 +1,20 @@
 """The foundation's faceted listings (``kreativ.facets``), on a listing made up for the test: bitsets
 from rows, counts with every other filter applied, values that must all hold, orders read page by
-page, a text searched once per index, and an index rebuilt when its version changes."""
+page, a text searched once per index, an index rebuilt when its version changes, and the form that
+reads a listing's filters from its URL."""
 
 from __future__ import annotations
 
 import pytest
+from django import forms
 from django.core.cache import cache
+from django.http import QueryDict
 
 from kreativ.facets.builder import Positions
+from kreativ.facets.forms import ListingForm
 from kreativ.facets.holder import IndexHolder, version_keys
 from kreativ.facets.index import FacetIndex, with_parents
-from kreativ.facets.listing import FacetedSearch, listing_query
+from kreativ.facets.listing import EVERY_REGION, FacetedSearch, listing_query
 
 # Five objects: (pk, colour, sizes, flags)
 ROWS = [
@@ -138,3 +142,24 @@ def test_an_index_is_rebuilt_when_its_version_changes_in_the_shared_cache():
     assert holder.current().version == 42 and len(builds) == 2
     holder.invalidate()
     assert holder.current() is not first and len(builds) == 3
+
+
+class ColourForm(ListingForm):
+    TAXONOMY_FACETS = ("colour",)
+
+    q = forms.CharField(required=False, max_length=20)
+    colour = forms.MultipleChoiceField(required=False)
+    region = forms.MultipleChoiceField(required=False)
+    page = forms.IntegerField(required=False, min_value=1)
+
+
+def test_a_listing_form_reads_the_filters_its_url_gives_and_leaves_out_a_bad_value():
+    choices = {"colour": [("red", "Red"), ("blue", "Blue")], "region": [("cz", "Czechia")]}
+    form = ColourForm(QueryDict("colour=red&colour=pink&region=all&region=cz&q=+&page=2"), choices=choices)
+    # The taxonomy's choices are the listing's; the regions also offer "every region", sent beside those ticked.
+    assert form.fields["colour"].choices == choices["colour"]
+    assert [value for value, _label in form.fields["region"].choices] == [EVERY_REGION, "cz"]
+    # A colour that is not one is left out (its error shown); empty values are no filters.
+    assert form.filters() == {"region": [EVERY_REGION, "cz"], "page": 2}
+    assert "colour" in form.errors
+    assert ColourForm(choices=choices).filters() == {}

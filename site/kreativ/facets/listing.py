@@ -48,6 +48,20 @@ class Facet:
     multiple: bool = True  # checkboxes; a facet of one choice (the finder's deadline) is radio buttons
 
 
+@dataclass
+class ListingResult:
+    """What a listing's page shows: a page of its objects, how many there are, the facets and the
+    filters read; a listing's own result adds what only it shows."""
+
+    page: Page
+    total: int
+    facets: list[Facet]
+    filters: dict[str, Any]
+    sort: str
+    default_regions: list[str] = field(default_factory=list)  # the site's, applied as no region was named
+    chosen: int = 0  # how many filter values the reader chose (shown beside the folded "Filters")
+
+
 class FacetedSearch:
     """Applies a listing's filters to its public objects and counts its facets, on its bitmap index."""
 
