@@ -82,6 +82,22 @@ def measure_in_process(runs: int) -> dict:
     )
 
 
+def measure_phrases_forgotten(runs: int) -> dict:
+    """The text queries again, with where the vocabulary's phrases hold forgotten too (the search
+    remembers that per index segment): the first reader naming a phrase after the index changed."""
+    from catalogue.models import CatalogueIndexPage
+    from catalogue.public import facet_index
+    from kreativ.search import scoring
+
+    def forget() -> None:
+        facet_index.current().forget_texts()
+        scoring.forget_phrases()
+
+    base = CatalogueIndexPage.objects.get().url
+    texts = [(label, base + query) for label, query in QUERIES if "q=" in query]
+    return time_queries(texts, [], runs, forget=forget, total=_total)
+
+
 def _total(query: str) -> int:
     """How many profiles a query string finds (the query timed, in numbers)."""
     from django.http import QueryDict
@@ -118,6 +134,7 @@ def main() -> None:
     report["build"] = build(args.profiles)
     as_a_server()
     report["in_process"] = measure_in_process(args.runs)
+    report["in_process_phrases_forgotten"] = measure_phrases_forgotten(args.runs)
     report["index_build_ms"] = measure_build()
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "catalogue.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))

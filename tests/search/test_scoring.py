@@ -206,3 +206,30 @@ def test_a_candidate_at_the_end_of_a_block_is_found():
         found = scoring.scores(searcher, wq.And([wq.Term("body", "word"), wq.Term("body", "word")]), None)
         assert len(found) == 1000
         assert scoring.matching_docnums(searcher, "body", "word", scoring.Candidates(within)) == within
+
+
+def test_a_phrase_remembered_per_segment_follows_deletions_and_new_segments():
+    """Where a phrase holds is remembered per segment: a document deleted afterwards is not found,
+    one added in a new segment is, and every score stays whoosh's."""
+    ix = _ram_index(fields.Schema(key=fields.ID(stored=True, unique=True), body=fields.TEXT(phrase=True)))
+    with ix.writer() as writer:
+        for number in range(40):
+            writer.add_document(key=str(number), body="graphic design" if number % 2 else "design graphic")
+    phrase = wq.Sequence([_term("body", "graphic"), _term("body", "design")])
+
+    def found():
+        with ix.searcher() as searcher:
+            mine, theirs = scoring.scores(searcher, phrase), _whoosh(searcher, phrase, None)
+            assert mine.keys() == theirs.keys()
+            assert all(math.isclose(mine[d], theirs[d], rel_tol=1e-9) for d in theirs)
+            return {searcher.stored_fields(docnum)["key"] for docnum in mine}
+
+    assert found() == {str(number) for number in range(1, 40, 2)}
+    assert found() == {str(number) for number in range(1, 40, 2)}  # now remembered
+    with ix.writer() as writer:
+        writer.delete_by_term("key", "1")
+    writer = ix.writer()
+    writer.add_document(key="new", body="the graphic design of a poster")
+    writer.commit(merge=False)  # a segment of its own
+    assert found() == {str(number) for number in range(3, 40, 2)} | {"new"}
+    assert len(ix.searcher().leaf_searchers()) == 2
