@@ -120,6 +120,9 @@ def _intersection(leaf: Searcher, weighting: Any, subs: Sequence[wq.Query], with
         within = set(part) if within is None else within.intersection(part)
         if not within:
             return {}
+    if len(parts) == 2:  # the common case (two words, a phrase of two), without a generator per match
+        first, second = parts
+        return {docnum: first[docnum] + second[docnum] for docnum in within}
     return {docnum: sum(part[docnum] for part in parts) for docnum in within}
 
 
