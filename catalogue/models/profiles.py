@@ -294,15 +294,20 @@ class Profile(
     search_fields = [
         index.SearchField("name", boost=4),
         index.AutocompleteField("name"),
-        index.SearchField("short_cs"),
-        index.SearchField("short_sl"),
-        index.SearchField("short_en"),
-        index.SearchField("description_cs"),
-        index.SearchField("description_sl"),
-        index.SearchField("description_en"),
+        index.SearchField("short_cs", language="cs"),
+        index.SearchField("short_sl", language="sl"),
+        index.SearchField("short_en", language="en"),
+        index.SearchField("description_cs", language="cs"),
+        index.SearchField("description_sl", language="sl"),
+        index.SearchField("description_en", language="en"),
         index.SearchField("municipality", boost=2),
         index.RelatedFields(
-            "services", [index.SearchField("name_cs"), index.SearchField("name_sl"), index.SearchField("name_en")]
+            "services",
+            [
+                index.SearchField("name_cs", language="cs"),
+                index.SearchField("name_sl", language="sl"),
+                index.SearchField("name_en", language="en"),
+            ],
         ),
         index.FilterField("live"),
         index.FilterField("kind"),
@@ -357,6 +362,11 @@ class Profile(
         return obj
 
     # --- texts in the reader's language ---------------------------------------------------------
+
+    def get_search_language(self) -> str:
+        """The language of the name and municipality in the search index: the country's. The
+        descriptions and services say their own (``search_fields``), so each is stemmed as written."""
+        return "sl" if self.country == Country.SI else "cs"
 
     def _in_language(self, field: str, language: str | None = None) -> str:
         language = (language or translation.get_language() or "cs").split("-")[0]

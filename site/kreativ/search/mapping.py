@@ -8,7 +8,8 @@ Elasticsearch backend does), so a column defined on a subclass is prefixed with 
 ``$id``, ``$pk``      the primary key (as text, unique; and as a number to sort by, when it is one)
 ``$ct``               the content types the object answers to (``searchtests.Novel``, ``….Book``)
 ``$null``             the filter columns whose value is empty, for ``isnull`` lookups
-``$all.<lang>``       every searchable text of the object, in its language's field
+``$all.<lang>``       every searchable text of the object, in its language's field (a field that
+                      declares its own, ``SearchField("short_sl", language="sl")``, in that one)
 ``<c>.<lang>``        a searchable column (for ``fields=[…]``), or a boosted one (for its boost)
 ``<c>.ac``            the words of an autocomplete field (matched by prefix; "did you mean")
 ``<c>.f``             one filter column; through relations ``<relation>.<c>.f``
@@ -256,8 +257,8 @@ class Mapping:
         doc["$ct"] = content_types(type(obj))
         if isinstance(obj.pk, int):
             doc["$pk"] = obj.pk
-        if builder.texts:
-            doc[f"$all.{language}"] = "\n".join(builder.texts)
+        for text_language, texts in builder.texts.items():
+            doc[f"$all.{text_language}"] = "\n".join(texts)
         for name, parts in builder.columns_text.items():
             doc[name] = "\n".join(parts)
         if builder.nulls:
@@ -274,7 +275,7 @@ class _DocumentBuilder:
         self.columns = mapping.filter_columns()
         self.text_columns = mapping.text_columns()
         self.doc: dict[str, Any] = {}
-        self.texts: list[str] = []
+        self.texts: dict[str, list[str]] = {}  # language → the texts analysed in it
         self.columns_text: dict[str, list[str]] = {}
         self.nulls: list[str] = []
 
@@ -314,12 +315,22 @@ class _DocumentBuilder:
         if not text:
             return
         kind = "autocomplete" if isinstance(field, AutocompleteField) else "search"
+        language = self._language_of(field)
         if kind == "search":
-            self.texts.append(text)
+            self.texts.setdefault(language, []).append(text)
         column = self.text_columns.get((kind, key))
         if column is not None:
-            name = column.name + (".ac" if kind == "autocomplete" else f".{self.language}")
+            name = column.name + (".ac" if kind == "autocomplete" else f".{language}")
             self.columns_text.setdefault(name, []).append(text)
+
+    def _language_of(self, field: SearchField | AutocompleteField) -> str:
+        """A field written in one language says so (``SearchField("short_sl", language="sl")``): an
+        object with texts in several languages has each analysed in its own; other fields are in the
+        object's language."""
+        declared = field.kwargs.get("language")
+        if not declared:
+            return self.language
+        return analysis.normalise_language(declared, self.mapping.languages)
 
 
 # --- module-level caches: the layout of a model never changes while the process runs ----------
