@@ -24,7 +24,7 @@ class ProfileRelay(RelayTarget):
     per_client_setting = "CATALOGUE_CONTACT_RATE_PER_CLIENT"
     form_class = ContactForm
     contact_template = "catalogue/relay/contact.html"
-    sent_template = "catalogue/relay/sent.html"
+    form_template = "catalogue/includes/contact_form.html"
     mail_template = "catalogue/email/relay"
 
     def __init__(self, profile: Profile) -> None:

@@ -41,6 +41,7 @@ class RelayTarget(ABC):
     confirm_sender: ClassVar[bool] = False
     form_class: ClassVar[type[RelayForm]] = RelayForm
     contact_template: ClassVar[str] = "relay/contact.html"
+    form_template: ClassVar[str] = "relay/includes/form.html"  # the form as a page includes it
     sent_template: ClassVar[str] = "relay/sent.html"
     mail_template: ClassVar[str] = "relay/email/message"
 
