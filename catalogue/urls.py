@@ -23,5 +23,5 @@ urlpatterns = [
     path("owner/<int:pk>/export/", owners.export, name="owner_export"),
     path("owner/<int:pk>/delete/", owners.delete, name="owner_delete"),
     path("sign-out/", owners.sign_out, name="sign_out"),
-    path("contact/<slug:slug>/", relay.contact, name="contact"),
+    path("contact/<slug:key>/", relay.contact, name="contact"),
 ]

@@ -8,7 +8,8 @@ wait for a moderator, spent links, and the log of relay contacts.
   a record of its spent nonce, hashed; records go once the link would have expired anyway.
 - ``ContactLog``: one row per message relayed to a profile's members, for the action plan's
   counts: the profile and the moment, never the message; the sender only as a keyed hash (to tell
-  one sender from many), anonymised after ``CONTACT_RETENTION_MONTHS``.
+  one sender from many), anonymised after ``CONTACT_RETENTION_MONTHS`` (the foundation's relay
+  log, ``kreativ.models.relay.ContactLogBase``, with the profile).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-CONTACT_RETENTION_MONTHS = 24
+from kreativ.models.relay import ContactLogBase
 
 
 class ClaimRequest(models.Model):
@@ -71,8 +72,8 @@ class UsedLink(models.Model):
         return f"{self.digest[:12]}… {self.used_at:%Y-%m-%d %H:%M}"
 
 
-class ContactLog(models.Model):
-    """One relayed message: to which profile and when (no body, no address)."""
+class ContactLog(ContactLogBase):
+    """One relayed message: to which profile and when (no body, no address; ``kreativ.relay``)."""
 
     profile = models.ForeignKey(
         "catalogue.Profile",
@@ -82,16 +83,10 @@ class ContactLog(models.Model):
         on_delete=models.SET_NULL,
         related_name="contacts",
     )
-    sent_at = models.DateTimeField(_("sent"), default=timezone.now, db_index=True)
-    language = models.CharField(_("language"), max_length=5, blank=True)
-    # A keyed hash of the sender's address: one sender writing often is visible, the address is not.
-    sender = models.CharField(_("sender (pseudonymous)"), max_length=64, blank=True)
-    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
-    class Meta:
+    class Meta(ContactLogBase.Meta):
         verbose_name = _("relayed contact")
         verbose_name_plural = _("relayed contacts")
-        ordering = ["-sent_at"]
 
     def __str__(self) -> str:
         return f"{self.profile or '—'} {self.sent_at:%Y-%m-%d %H:%M}"

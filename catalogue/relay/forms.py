@@ -1,16 +1,15 @@
-"""The relay contact form of a profile: the visitor's name, address and message, and the trap."""
+"""The relay contact form of a profile: the foundation's (``kreativ.relay``), saying who sees the
+visitor's address."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kreativ.public_forms.honeypot import HoneypotForm
+from kreativ.relay.forms import RelayForm
 
 
-class ContactForm(HoneypotForm):
-    name = forms.CharField(label=_("Your name"), max_length=120)
+class ContactForm(RelayForm):
     email = forms.EmailField(
         label=_("Your e-mail"), help_text=_("The profile's keepers see it, to answer you; nobody else does.")
     )
-    message = forms.CharField(label=_("Your message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))

@@ -11,6 +11,7 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 
 from catalogue.public.addresses import without_addresses
+from catalogue.relay.target import ProfileRelay
 from kreativ.seo import json_ld_script
 
 register = template.Library()
@@ -40,7 +41,8 @@ def contact_form(context: dict[str, Any], profile) -> SafeString:
     except TemplateDoesNotExist:
         return mark_safe("")
     flat = context.flatten()
-    flat["profile"] = profile
+    target = ProfileRelay(profile)
+    flat.update(profile=profile, relay_target=target, label=target.label)
     return mark_safe(form.render(flat, context.get("request")))
 
 

@@ -1,6 +1,7 @@
 """The site's e-mails to one person, composed one way: in the active language, the subject after
 the office's name, a plain-text body and (when its template exists) an HTML alternative, marked as
-sent by a machine unless a person wrote it (a message relayed from the catalogue's contact form).
+sent by a machine unless a person wrote it (a message passed on by the relay contact form,
+``kreativ.relay``).
 
 The alerts' confirmation and welcome, the catalogue's links to profile owners and its relayed
 messages use it; the task queue sends most of them later, so the office's site is passed in, not

@@ -4,6 +4,7 @@ Page types of a domain live in that domain's app; here is only what every app bu
 """
 
 from kreativ.models.base_page import BasePage
+from kreativ.models.relay import ConfirmedSender, ContactLogBase, HeldMessage
 from kreativ.models.site_settings import (
     FooterLink,
     FooterSettings,
@@ -15,8 +16,11 @@ from kreativ.models.taxonomy import Region, Sector
 
 __all__ = [
     "BasePage",
+    "ConfirmedSender",
+    "ContactLogBase",
     "FooterLink",
     "FooterSettings",
+    "HeldMessage",
     "NavigationLink",
     "NavigationSettings",
     "OfficeSettings",

@@ -323,6 +323,11 @@ CATALOGUE_OWNER_SESSION_MAX_AGE = env_int("CATALOGUE_OWNER_SESSION_MAX_AGE", 12 
 # The relay contact form of a profile: messages per hour from one client, and to one profile.
 CATALOGUE_CONTACT_RATE_PER_CLIENT = env_int("CATALOGUE_CONTACT_RATE_PER_CLIENT", 5)
 CATALOGUE_CONTACT_RATE_PER_PROFILE = env_int("CATALOGUE_CONTACT_RATE_PER_PROFILE", 10)
+# The relay contact form (kreativ.relay), where a target asks senders to confirm their address the
+# first time: how long the link that releases their first message works, and how many such links
+# one address may be sent per hour.
+KREATIV_RELAY_CONFIRM_MAX_AGE = env_int("KREATIV_RELAY_CONFIRM_MAX_AGE", 3 * 24 * 3600)
+KREATIV_RELAY_CONFIRM_RATE_PER_ADDRESS = env_int("KREATIV_RELAY_CONFIRM_RATE_PER_ADDRESS", 3)
 # Portfolio images an owner uploads: how many per profile, how large a file, how many pixels on
 # the shortest and the longest side.
 CATALOGUE_IMAGES_PER_PROFILE = env_int("CATALOGUE_IMAGES_PER_PROFILE", 12)
