@@ -238,15 +238,20 @@ class Listing(
             errors["poster"] = _("A listing is posted by a catalogue profile or by a poster, not both.")
         elif not (self.profile_id or self.poster_id):
             errors["poster"] = _("Say who posts the listing: a catalogue profile or a poster.")
-        before = type(self).objects.filter(pk=self.pk).values("funding_call_id", "deadline").first() or {}
-        if self.kind == ListingKind.PARTNER_SEARCH and self.funding_call_id != before.get("funding_call_id"):
+        # What it held when saved last: a listing's call or deadline is checked when it is new or
+        # changes, so a moderator can still edit a partner search whose call has closed since.
+        before = type(self).objects.filter(pk=self.pk).values("kind", "funding_call_id", "deadline").first() or {}
+        changed = before.get("kind") != self.kind
+        if self.kind == ListingKind.PARTNER_SEARCH and (
+            changed or self.funding_call_id != before.get("funding_call_id")
+        ):
             error = self.call_error()
             if error:
                 errors["funding_call"] = error
         if self.kind == ListingKind.CHALLENGE:
             if self.deadline is None:
                 errors["deadline"] = _("A challenge needs a deadline: the day proposals are due.")
-            elif self.deadline != before.get("deadline") and self.deadline <= timezone.now():
+            elif (changed or self.deadline != before.get("deadline")) and self.deadline <= timezone.now():
                 errors["deadline"] = _("A challenge's deadline must be in the future.")
             if self.reward_amount is None:
                 errors["reward_amount"] = _("A challenge states its reward or budget.")
