@@ -9,7 +9,7 @@ import re
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_q.models import Schedule
 
 from exchange import lifecycle
@@ -22,6 +22,15 @@ from tests.opportunities.conftest import make_item
 moderator, publish = radar.moderator, radar.publish
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The refusals are compared in English (the site's default language is Czech)."""
+    with translation.override("en"):
+        yield
+
+
 DAYS = dt.timedelta(days=90)
 
 
