@@ -21,6 +21,7 @@ APPS = [
     ROOT / "home",
     ROOT / "opportunities",
     ROOT / "catalogue",
+    ROOT / "exchange",
     ROOT / "crawler",
 ]
 DETAILED = {ROOT / "site" / "kreativ" / "search": DOCS / "search.md", ROOT / "crawler": DOCS / "crawler.md"}
