@@ -33,7 +33,7 @@ from exchange.models import Listing, ListingKind
 from exchange.models.listings import listing_days
 from kreativ.mails import message
 from kreativ.signed_links import lifetime
-from kreativ.sites import absolute
+from kreativ.sites import absolute, default_site
 
 logger = logging.getLogger(__name__)
 NOT_RUNNING = gettext_lazy("This listing was closed or taken down: it cannot be renewed.")
@@ -152,13 +152,18 @@ class Recipient:
 
 
 def recipients(listing: Listing) -> list[Recipient]:
-    """Who is told about a listing: its poster's confirmed address, or its profile's members."""
+    """Who is told about a listing: its poster's confirmed address, or its profile's members, each
+    with their language and office's site."""
     if listing.poster_id:
         poster = listing.poster
-        return [Recipient(poster.email, poster.language, poster.site)] if poster.is_confirmed else []
-    if listing.profile_id:
-        return [Recipient(m.email, m.language, m.site) for m in listing.profile.members.all()]
-    return []
+        found = [Recipient(poster.email, poster.language, poster.site)] if poster.is_confirmed else []
+    elif listing.profile_id:
+        found = [Recipient(m.email, m.language, m.site) for m in listing.profile.members.all()]
+    else:
+        found = []
+    for recipient in found:  # one who chose no office hears from the default one
+        recipient.site = recipient.site or default_site()
+    return found
 
 
 def link_url(listing: Listing, purpose: str, recipient: Recipient) -> str:

@@ -21,7 +21,7 @@ from exchange import tokens
 from exchange.models import Poster
 from kreativ.mails import message
 from kreativ.signed_links import lifetime
-from kreativ.sites import absolute
+from kreativ.sites import absolute, default_site
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def confirmation_url(poster: Poster, request: HttpRequest | None = None) -> str:
     """The absolute address of the poster's confirmation link, in their language, on their site."""
     with translation.override(poster.language):
         path = reverse("exchange:link", args=["confirm", tokens.poster_token(poster)])
-    return absolute(path, poster.site, request)
+    return absolute(path, poster.site or default_site(), request)
 
 
 def send_confirmation(poster: Poster, request: HttpRequest | None = None) -> bool:
@@ -44,7 +44,8 @@ def send_confirmation(poster: Poster, request: HttpRequest | None = None) -> boo
         }
         subject = _("Confirm your address to publish your listing")
         try:
-            return message(poster.email, subject, "exchange/email/confirm_poster", context, poster.site).send() == 1
+            site = poster.site or default_site()
+            return message(poster.email, subject, "exchange/email/confirm_poster", context, site).send() == 1
         except Exception as error:  # the SMTP server refused or could not be reached
             logger.warning("Poster confirmation e-mail failed: %s", error)
             return False
