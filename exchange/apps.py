@@ -9,3 +9,8 @@ class ExchangeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "exchange"
     verbose_name = _("Exchange")
+
+    def ready(self) -> None:
+        from exchange import lifecycle
+
+        lifecycle.connect()  # a listing's days count from its first publication

@@ -1,8 +1,9 @@
 """A listing's life cycle: it runs, its poster is reminded before it ends, it is renewed or closed,
 it ends and leaves public view (docs/exchange.md, "Life cycle").
 
-- A new listing runs ``EXCHANGE_LISTING_DAYS`` (90); a partner search no later than its call's
-  next deadline; a challenge until its own deadline (``Listing.initial_end``).
+- A new listing runs ``EXCHANGE_LISTING_DAYS`` (90) from its first publication (``on_published``);
+  a partner search no later than its call's next deadline; a challenge until its own deadline
+  (``Listing.initial_end``).
 - ``renew`` adds ``EXCHANGE_LISTING_DAYS`` from the later of now and its end, never past its limit
   (``Listing.end_limit``: a partner search's call deadline, a challenge's deadline); ``close`` ends
   it at once. Both act beside the revisions (no moderation: the text does not change) and are
@@ -43,6 +44,26 @@ AT_LIMIT = gettext_lazy("This listing already runs until its deadline, the lates
 
 class CannotRenew(Exception):
     """Why a listing cannot be renewed, in the reader's language (``str(error)``)."""
+
+
+# --- the first publication -----------------------------------------------------------------
+
+
+def on_published(sender, instance: Listing, **kwargs) -> None:
+    """A listing's days count from its first publication, not from the day it was posted: the
+    time it waited for a moderator is not taken from it (Wagtail's ``published`` signal)."""
+    if instance.first_published_at is None or instance.first_published_at != instance.last_published_at:
+        return  # published before: a later version keeps the end it has
+    end = instance.initial_end(instance.first_published_at)
+    if end != instance.valid_until:
+        Listing.objects.filter(pk=instance.pk).update(valid_until=end)
+        instance.valid_until = end
+
+
+def connect() -> None:
+    from wagtail.signals import published
+
+    published.connect(on_published, sender=Listing, dispatch_uid="exchange-first-publication")
 
 
 # --- renew and close -----------------------------------------------------------------------------

@@ -34,6 +34,21 @@ def english():
 DAYS = dt.timedelta(days=90)
 
 
+def test_the_days_count_from_the_first_publication_not_from_posting():
+    draft = listing(publish=False)
+    Listing.objects.filter(pk=draft.pk).update(valid_until=timezone.now() + dt.timedelta(days=80))
+    draft.refresh_from_db()
+    before = timezone.now()
+    draft.save_revision().publish()  # a moderator approves it ten days later
+    live = Listing.objects.get(pk=draft.pk)
+    assert live.valid_until >= before + DAYS
+    lifecycle.close(live)
+    Listing.objects.filter(pk=live.pk).update(valid_until=timezone.now() + dt.timedelta(days=5))
+    live.refresh_from_db()
+    live.save_revision().publish()  # a later version keeps the end it has
+    assert Listing.objects.get(pk=live.pk).valid_until < timezone.now() + dt.timedelta(days=6)
+
+
 def test_renewing_adds_90_days_to_the_end():
     offer = listing()
     end = offer.valid_until
