@@ -63,6 +63,7 @@ def base_data(transactional_db) -> None:
         ("opportunities.migrations.0008_moderation_queue", "use_call_approval_task"),
         ("opportunities.migrations.0008_moderation_queue", "create_archive_schedule"),
         ("catalogue.migrations.0005_owners_and_moderation", "create_workflow"),
+        ("exchange.migrations.0001_initial", "create"),
     ]:
         getattr(importlib.import_module(module), function)(apps, None)
 

@@ -21,6 +21,7 @@ APPS = [
     ROOT / "home",
     ROOT / "opportunities",
     ROOT / "catalogue",
+    ROOT / "exchange",
     ROOT / "crawler",
 ]
 DETAILED = {ROOT / "site" / "kreativ" / "search": DOCS / "search.md", ROOT / "crawler": DOCS / "crawler.md"}
@@ -60,6 +61,6 @@ def test_every_path_the_map_names_exists():
     paths = {match for match in re.findall(r"`([\w.-]+/(?:[\w./-]+)?)`", text) if "site_templates" not in match}
     assert paths, "the map names no paths"
     bases = [ROOT, ROOT / "site", ROOT / "site" / "kreativ", ROOT / "opportunities", ROOT / "hubs", ROOT / "home"]
-    bases.append(ROOT / "catalogue")
+    bases += [ROOT / "catalogue", ROOT / "exchange"]
     missing = sorted(path for path in paths if not any((base / path).exists() for base in bases))
     assert missing == [], f"docs/layout.md names paths that do not exist: {missing}"

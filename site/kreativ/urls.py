@@ -31,6 +31,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("alerts/", include("opportunities.alerts.form_urls")),
     path("catalogue/", include("catalogue.urls")),
+    path("exchange/", include("exchange.urls")),
     path("relay/", include("kreativ.relay.urls")),
     path("search/", views.search, name="search"),
     path("untranslated/<int:page_id>/", views.not_translated, name="not_translated"),

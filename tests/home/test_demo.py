@@ -152,6 +152,7 @@ def test_the_apps_demo_packages_are_found_in_the_order_of_installed_apps():
         "opportunities.demo",
         "news.demo",
         "catalogue.demo",
+        "exchange.demo",
         "home.demo",
     ]
 

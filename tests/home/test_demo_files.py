@@ -29,6 +29,7 @@ def test_every_app_with_demo_content_has_its_files():
             f"hubs/demo/{office}/academy.yaml",
             f"opportunities/demo/{office}/finder.yaml",
             f"catalogue/demo/{office}/catalogue.yaml",
+            f"exchange/demo/{office}/listings.yaml",
         } <= names
 
 

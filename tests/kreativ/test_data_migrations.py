@@ -15,12 +15,14 @@ from django_q.models import Schedule
 from wagtail.models import GroupApprovalTask, Task, Workflow, WorkflowContentType
 
 from catalogue.models import Profile, ProfileApprovalTask
+from exchange.models import Listing, ListingApprovalTask
 from opportunities.models import FundingCall
 
 pytestmark = pytest.mark.django_db
 
 CATALOGUE = "catalogue.migrations.0005_owners_and_moderation"
 RADAR = "opportunities.migrations.0002_vocabularies_sources_and_moderation"
+EXCHANGE = "exchange.migrations.0001_initial"
 
 
 def workflow_of(model) -> Workflow:
@@ -34,6 +36,8 @@ def workflow_of(model) -> Workflow:
          "Moderators approve the profile", "catalogue.publish_profile"),
         (RADAR, "create", FundingCall, "Funding call moderation", GroupApprovalTask,
          "Moderators approve the call", "opportunities.publish_fundingcall"),
+        (EXCHANGE, "create_workflow", Listing, "Listing moderation", ListingApprovalTask,
+         "Moderators approve the listing", "exchange.publish_listing"),
     ],
 )  # fmt: skip
 def test_a_moderated_models_workflow_is_made_with_its_one_task_for_the_moderators(

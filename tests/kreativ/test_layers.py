@@ -20,7 +20,7 @@ from django.db.migrations.loader import MigrationLoader
 ROOT = Path(__file__).resolve().parents[2]
 FOUNDATION = "kreativ"
 DOMAINS = ["hubs", "news", "opportunities"]
-PLATFORM = ["catalogue"]  # lowest first: each may use the ones before it
+PLATFORM = ["catalogue", "exchange"]  # lowest first: each may use the ones before it
 TOP = ["home"]
 OUR_APPS = {FOUNDATION, *DOMAINS, *PLATFORM, *TOP}
 

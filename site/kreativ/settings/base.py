@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "opportunities",
     "news",
     "catalogue",
+    "exchange",
     "home",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -334,6 +335,14 @@ CATALOGUE_IMAGES_PER_PROFILE = env_int("CATALOGUE_IMAGES_PER_PROFILE", 12)
 CATALOGUE_IMAGE_MAX_BYTES = env_int("CATALOGUE_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
 CATALOGUE_IMAGE_MIN_SIDE = env_int("CATALOGUE_IMAGE_MIN_SIDE", 300)
 CATALOGUE_IMAGE_MAX_SIDE = env_int("CATALOGUE_IMAGE_MAX_SIDE", 8000)
+
+# The exchange's listings: how many days one runs (and a renewal adds), how many days before its end
+# the poster is reminded (and again on the day), how long the reminders' renew and close links
+# work, and how long the link that confirms a poster's address works.
+EXCHANGE_LISTING_DAYS = env_int("EXCHANGE_LISTING_DAYS", 90)
+EXCHANGE_REMINDER_DAYS = env_int("EXCHANGE_REMINDER_DAYS", 7)
+EXCHANGE_LINK_MAX_AGE = env_int("EXCHANGE_LINK_MAX_AGE", 30 * 24 * 3600)
+EXCHANGE_POSTER_LINK_MAX_AGE = env_int("EXCHANGE_POSTER_LINK_MAX_AGE", 3 * 24 * 3600)
 
 # Names used on pages and in e-mails.
 KREATIV_ORGANISATION_NAME = env_str("KREATIV_ORGANISATION_NAME", _("Creative region"))
