@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -60,6 +62,20 @@ def page(browser) -> Iterator[Any]:
     tab.js_errors = errors
     yield tab
     context.close()
+    _wait_for_the_live_servers_requests()
+
+
+def _wait_for_the_live_servers_requests(timeout: float = 10.0) -> None:
+    """Lets the live server finish the requests the closed tab left running (a last page's images,
+    a form's background fetch). The test's database is flushed next: on SQLite's shared in-memory
+    database a request still reading a table (an admin page's permissions) locks it, and the flush
+    failed with "database table is locked" on a busy machine. Django's threaded server names each
+    request's thread after ``process_request_thread``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(thread.name.endswith("(process_request_thread)") for thread in threading.enumerate()):
+            return
+        time.sleep(0.05)
 
 
 def serious_violations(tab) -> list[str]:
