@@ -17,7 +17,6 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -25,22 +24,17 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from stdnum import exceptions as stdnum_errors
 from stdnum.cz import dic as cz_registry
 from stdnum.si import maticna as si_registry
 from wagtail.fields import RichTextField
 from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
     Orderable,
-    PreviewableMixin,
-    RevisionMixin,
-    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from kreativ.models.moderated import ModeratedSnippet
 from kreativ.moderation.queue import ModerationQuerySet
 from kreativ.personal_data import retention_cutoff
 from kreativ.similarity import fold
@@ -166,15 +160,7 @@ class ProfileQuerySet(SearchableQuerySetMixin, ModerationQuerySet):
         return self.sent_back().filter(merged_into__isnull=True)
 
 
-class Profile(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    index.Indexed,
-    ClusterableModel,
-):
+class Profile(ModeratedSnippet):
     """A CCI actor as the catalogue shows them: who they are, what they do, where, and how to reach
     them (through the relay form, never by a published address)."""
 
@@ -277,15 +263,6 @@ class Profile(
         on_delete=models.SET_NULL,
         related_name="merged_profiles",
         editable=False,
-    )
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="profile")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="profile",
-        for_concrete_model=False,
     )
 
     objects = ProfileQuerySet.as_manager()

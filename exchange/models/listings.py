@@ -21,7 +21,6 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -30,13 +29,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from exchange.vocabulary import budget_band_choices
+from kreativ.models.moderated import ModeratedSnippet
 from kreativ.moderation.queue import ModerationQuerySet
 from kreativ.sanitise import sanitise_html
 
@@ -104,15 +102,7 @@ class ListingQuerySet(SearchableQuerySetMixin, ModerationQuerySet):
         return self.sent_back()
 
 
-class Listing(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    index.Indexed,
-    ClusterableModel,
-):
+class Listing(ModeratedSnippet):
     """One offer, request, partner search or challenge, as the exchange shows it."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=ListingKind.choices, default=ListingKind.OFFER)
@@ -188,15 +178,6 @@ class Listing(
     reminded_on_day_at = models.DateTimeField(_("reminded on the last day"), null=True, blank=True, editable=False)
     # The moment a renew or close link was last used: a link signed before it is spent (single use).
     last_link_used_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="listing")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="listing",
-        for_concrete_model=False,
-    )
 
     objects = ListingQuerySet.as_manager()
     wagtail_reference_index_ignore = True

@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -28,22 +27,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
     Orderable,
-    PreviewableMixin,
-    RevisionMixin,
-    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from kreativ.admin_labels import PhrasedInlinePanel
 from kreativ.models.duplicates import DuplicateSuggestionBase
+from kreativ.models.moderated import ModeratedSnippet
 from kreativ.moderation.queue import ModerationQuerySet
 from kreativ.region_chooser import RegionsChooser
 from opportunities.moderation.panels import CallSourcesPanel
@@ -133,15 +127,7 @@ class FundingCallQuerySet(SearchableQuerySetMixin, ModerationQuerySet):
         return self.sent_back().filter(merged_into__isnull=True)
 
 
-class FundingCall(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    index.Indexed,
-    ClusterableModel,
-):
+class FundingCall(ModeratedSnippet):
     """A national or EU call for funding that CCI actors may apply to."""
 
     title = models.CharField(_("title"), max_length=400)
@@ -229,15 +215,6 @@ class FundingCall(
         on_delete=models.SET_NULL,
         related_name="merged_calls",
         editable=False,
-    )
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="fundingcall")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="fundingcall",
-        for_concrete_model=False,
     )
 
     objects = FundingCallQuerySet.as_manager()
